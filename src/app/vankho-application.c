@@ -1,0 +1,204 @@
+/* vankho-application.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vankho-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vankho-application.h"
+#include "vankho-library.h"
+#include "vankho-window.h"
+
+struct _VankhoApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *library_path;
+};
+
+G_DEFINE_FINAL_TYPE (VankhoApplication, vankho_application, ADW_TYPE_APPLICATION)
+
+static char *
+dup_library_path (VankhoApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *configured = NULL;
+
+  if (self->library_path != NULL)
+    return g_strdup (self->library_path);
+
+  settings = g_settings_new (APPLICATION_ID);
+  configured = g_settings_get_string (settings, "library-path");
+  if (configured != NULL && *configured != '\0')
+    return g_steal_pointer (&configured);
+
+  return vankho_library_get_default_path ();
+}
+
+static void
+show_open_error (VankhoApplication *self,
+                 const GError      *error)
+{
+  GtkWidget *dialog;
+
+  /* No window to hang it on: the message stands on its own and quits. */
+  dialog = adw_message_dialog_new (NULL, _("Cannot Open the Library"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+vankho_application_activate (GApplication *app)
+{
+  VankhoApplication *self = VANKHO_APPLICATION (app);
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = dup_library_path (self);
+  library = vankho_library_open (path, &error);
+  if (library == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (vankho_window_new (self, library));
+  gtk_window_present (window);
+}
+
+static int
+vankho_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  VankhoApplication *self = VANKHO_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("vankho %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "library", "^&ay", &path))
+    self->library_path = g_canonicalize_filename (path, NULL);
+
+  return -1;
+}
+
+static void
+vankho_application_about (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  VankhoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Văn Khố developers", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Văn Khố"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Văn Khố developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("An archive of news on how resolutions on the People’s "
+                                       "Public Security force are carried out across the provinces."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Văn Khố developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+vankho_application_quit (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", vankho_application_about },
+  { "quit", vankho_application_quit },
+};
+
+static void
+vankho_application_startup (GApplication *app)
+{
+  VankhoApplication *self = VANKHO_APPLICATION (app);
+
+  G_APPLICATION_CLASS (vankho_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  /* Every accelerator of the application, in one place. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
+                                         (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+vankho_application_finalize (GObject *object)
+{
+  VankhoApplication *self = (VankhoApplication *)object;
+
+  g_clear_pointer (&self->library_path, g_free);
+
+  G_OBJECT_CLASS (vankho_application_parent_class)->finalize (object);
+}
+
+static void
+vankho_application_class_init (VankhoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vankho_application_finalize;
+
+  app_class->activate = vankho_application_activate;
+  app_class->startup = vankho_application_startup;
+  app_class->handle_local_options = vankho_application_handle_local_options;
+}
+
+static void
+vankho_application_init (VankhoApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "library", 'L', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the library at PATH instead of the default one"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+VankhoApplication *
+vankho_application_new (void)
+{
+  /* NON_UNIQUE: two libraries may be open at once, each in its own process. */
+  return g_object_new (VANKHO_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,20 @@
+/* vankho-application.h
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define VANKHO_TYPE_APPLICATION (vankho_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (VankhoApplication, vankho_application, VANKHO, APPLICATION, AdwApplication)
+
+VankhoApplication *vankho_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,576 @@
+/* vankho-cli.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* vankho-cli: the archive from a terminal. Everything goes through src/core,
+ * like the app. Exit codes: 0 success, 1 the user's input was wrong (bad
+ * arguments, a file or library that cannot be used), 2 an internal failure.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "vankho-cli-json.h"
+#include "vankho-importer.h"
+#include "vankho-library.h"
+#include "vankho-text.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_USER_ERROR = 1,
+  EXIT_INTERNAL_ERROR = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static char *library_path;
+
+static const GOptionEntry library_entries[] = {
+  { "library", 'L', 0, G_OPTION_ARG_FILENAME, &library_path,
+    N_("Use the library at PATH instead of the default one"), N_("PATH") },
+  { NULL }
+};
+
+static int
+report_error (const GError *error)
+{
+  gboolean internal;
+
+  internal = (error->domain == VANKHO_LIBRARY_ERROR &&
+              error->code == VANKHO_LIBRARY_ERROR_FAILED);
+
+  g_printerr ("vankho-cli: %s\n", error->message);
+
+  return internal ? EXIT_INTERNAL_ERROR : EXIT_USER_ERROR;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("vankho-cli: %s\n", message);
+  return EXIT_USER_ERROR;
+}
+
+static GOptionContext *
+command_context_new (const char         *parameters,
+                     const char         *summary,
+                     const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+static gboolean
+parse_command (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static VankhoLibrary *
+open_library (GError **error)
+{
+  g_autofree char *path = library_path ? g_strdup (library_path)
+                                       : vankho_library_get_default_path ();
+
+  return vankho_library_open (path, error);
+}
+
+static gboolean
+parse_limit (int     limit,
+             int    *status)
+{
+  if (limit < 0)
+    {
+      *status = usage_error (_("--limit must be 0 (no limit) or more"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* import */
+
+static gboolean import_samples;
+static gboolean import_quiet;
+
+static const GOptionEntry import_entries[] = {
+  { "samples", 0, 0, G_OPTION_ARG_NONE, &import_samples,
+    N_("Add the sample articles that come with Văn Khố"), NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &import_quiet,
+    N_("Print only the summary and the failures"), NULL },
+  { NULL }
+};
+
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *path,
+                    gpointer    user_data)
+{
+  /* Only a terminal gets the running count; logs get the summary. */
+  g_printerr ("\r");
+  g_printerr (_("Importing %u of %u…"), done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+static int
+command_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(VankhoImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *failures;
+  gboolean ok = TRUE;
+  int status = EXIT_OK;
+
+  context = command_context_new (_("PATH…"),
+                                 _("Import text files, or every file in folders, into the library.\n"
+                                   "Files are UTF-8 text; an optional first line ' date YYYY-MM'\n"
+                                   "gives the month the article was published. The same text\n"
+                                   "is never imported twice."),
+                                 import_entries);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2 && !import_samples)
+    return usage_error (_("import: give at least one file or folder (or --samples)"));
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  importer = vankho_importer_new (library);
+
+  if (import_samples)
+    ok = vankho_importer_import_samples (importer, NULL, &error);
+
+  if (ok && argc >= 2)
+    ok = vankho_importer_import_paths (importer, (const char * const *) argv + 1, NULL,
+                                       (!import_quiet && isatty (STDERR_FILENO)) ? import_progress_cb : NULL,
+                                       NULL, &error);
+
+  failures = vankho_importer_get_failures (importer);
+  for (guint i = 0; i < failures->len; i++)
+    {
+      VankhoImportFailure *failure = g_ptr_array_index (failures, i);
+      g_autofree char *name = g_filename_display_name (failure->path);
+
+      g_printerr (_("Skipped “%s”: %s\n"), name, failure->reason);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Added %u article", "Added %u articles",
+                        vankho_importer_get_n_added (importer)),
+           vankho_importer_get_n_added (importer));
+  g_print (", ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u already in the library", "%u already in the library",
+                        vankho_importer_get_n_duplicates (importer)),
+           vankho_importer_get_n_duplicates (importer));
+  g_print (", ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failures->len), failures->len);
+  g_print (".\n");
+
+  if (!ok)
+    return report_error (error);
+
+  return failures->len > 0 ? EXIT_USER_ERROR : EXIT_OK;
+}
+
+/* list and search */
+
+static int list_limit = 50;
+static gboolean output_json;
+
+static const GOptionEntry list_entries[] = {
+  { "limit", 'n', 0, G_OPTION_ARG_INT, &list_limit,
+    N_("Show at most N articles (0 for all)"), "N" },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &output_json,
+    N_("Print JSON (see README.md)"), NULL },
+  { NULL }
+};
+
+static const GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &output_json,
+    N_("Print JSON (see README.md)"), NULL },
+  { NULL }
+};
+
+static void
+print_article_line (VankhoArticle *article,
+                    gboolean       color)
+{
+  g_autofree char *published = vankho_article_dup_published_iso (article);
+  const char *snippet = vankho_article_get_snippet (article);
+
+  g_print ("%6" G_GINT64_FORMAT "  %-10s  %s\n",
+           vankho_article_get_id (article),
+           published ? published : "—",
+           vankho_article_get_title (article));
+
+  if (snippet != NULL)
+    {
+      g_autofree char *marked = vankho_text_format_snippet (snippet,
+                                                            color ? "\033[1m" : "[",
+                                                            color ? "\033[0m" : "]",
+                                                            FALSE);
+      g_print ("        %s\n", marked);
+    }
+}
+
+static int
+print_articles (VankhoLibrary *library,
+                const char    *query)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *match = NULL;
+  gboolean color = isatty (STDOUT_FILENO);
+
+  ids = vankho_library_query_article_ids (library, query, list_limit, &match, NULL, &error);
+  if (ids == NULL)
+    return report_error (error);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(VankhoArticle) article = NULL;
+
+      article = vankho_library_get_article_summary (library, g_array_index (ids, gint64, i),
+                                                    match, &error);
+      if (article == NULL)
+        return report_error (error);
+
+      if (output_json)
+        json_array_add_element (array, vankho_cli_json_article (article, FALSE));
+      else
+        print_article_line (article, color);
+    }
+
+  if (output_json)
+    {
+      g_autoptr(JsonNode) root = json_node_init_array (json_node_alloc (), array);
+      vankho_cli_json_print (root);
+    }
+  else if (ids->len == 0)
+    g_printerr (query ? _("No article matches “%s”.\n") : _("The library has no articles.\n"),
+                query);
+
+  return EXIT_OK;
+}
+
+static int
+command_list (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  context = command_context_new (NULL, _("List the articles, newest first."), list_entries);
+  if (!parse_command (context, &argc, &argv, &status) || !parse_limit (list_limit, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("list: unexpected argument; did you mean “search”?"));
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  return print_articles (library, NULL);
+}
+
+static int
+command_search (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  int status = EXIT_OK;
+
+  context = command_context_new (_("QUERY"),
+                                 _("Search the articles, best match first. Case, tone marks and đ\n"
+                                   "do not matter: 'dang uy' finds 'Đảng ủy' and 'Đảng uỷ'.\n"
+                                   "All words must match; \"a phrase\", prefix*, OR, -word (NOT).\n"
+                                   "A document symbol such as 12-NQ/TW matches as written."),
+                                 list_entries);
+  if (!parse_command (context, &argc, &argv, &status) || !parse_limit (list_limit, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("search: give the words to search for"));
+
+  query = g_strjoinv (" ", argv + 1);
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  return print_articles (library, query);
+}
+
+/* show */
+
+static int
+command_show (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *published = NULL;
+  gint64 id;
+  guint64 value;
+  int status = EXIT_OK;
+
+  context = command_context_new (_("ID"), _("Show one article, with its text."), json_entries);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("show: give one article id (see “vankho-cli list”)"));
+
+  if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an article id"), argv[1]);
+      return usage_error (message);
+    }
+  id = (gint64) value;
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  article = vankho_library_get_article (library, id, &error);
+  if (article == NULL)
+    return report_error (error);
+
+  if (output_json)
+    {
+      g_autoptr(JsonNode) node = vankho_cli_json_article (article, TRUE);
+      vankho_cli_json_print (node);
+      return EXIT_OK;
+    }
+
+  published = vankho_article_dup_published_iso (article);
+  g_print ("%s\n", vankho_article_get_title (article));
+  g_print ("%s: %s\n", _("Published"), published ? published : _("unknown"));
+  if (vankho_article_get_outlet (article))
+    g_print ("%s: %s\n", _("Outlet"), vankho_article_get_outlet (article));
+  if (vankho_article_get_url (article))
+    g_print ("%s: %s\n", _("Address"), vankho_article_get_url (article));
+  g_print ("\n%s\n", vankho_article_get_body (article));
+
+  return EXIT_OK;
+}
+
+/* stats */
+
+static int
+command_stats (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  VankhoLibraryStats stats;
+  int status = EXIT_OK;
+
+  context = command_context_new (NULL, _("Count what the library holds."), json_entries);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("stats: takes no arguments"));
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  if (!vankho_library_get_stats (library, &stats, &error))
+    return report_error (error);
+
+  if (output_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "library");
+      json_builder_add_string_value (builder, vankho_library_get_path (library));
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, stats.articles);
+      json_builder_set_member_name (builder, "samples");
+      json_builder_add_int_value (builder, stats.samples);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_add_int_value (builder, stats.sources);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_add_int_value (builder, stats.documents);
+      json_builder_set_member_name (builder, "citations");
+      json_builder_add_int_value (builder, stats.citations);
+      json_builder_set_member_name (builder, "places");
+      json_builder_add_int_value (builder, stats.places);
+      json_builder_set_member_name (builder, "oldest");
+      if (stats.oldest)
+        json_builder_add_string_value (builder, stats.oldest);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "newest");
+      if (stats.newest)
+        json_builder_add_string_value (builder, stats.newest);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      vankho_cli_json_print (root);
+    }
+  else
+    {
+      g_print ("%s: %s\n", _("Library"), vankho_library_get_path (library));
+      g_print ("%s: %" G_GINT64_FORMAT "\n", _("Articles"), stats.articles);
+      g_print ("%s: %" G_GINT64_FORMAT "\n", _("Sample articles"), stats.samples);
+      g_print ("%s: %" G_GINT64_FORMAT "\n", _("Documents"), stats.documents);
+      g_print ("%s: %" G_GINT64_FORMAT "\n", _("Citations"), stats.citations);
+      if (stats.oldest != NULL)
+        g_print ("%s: %s – %s\n", _("Published"), stats.oldest, stats.newest);
+    }
+
+  vankho_library_stats_clear (&stats);
+
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "import", N_("PATH…"), N_("Import text files and folders"), command_import },
+  { "list", NULL, N_("List articles, newest first"), command_list },
+  { "search", N_("QUERY"), N_("Search articles"), command_search },
+  { "show", N_("ID"), N_("Show one article"), command_show },
+  { "stats", NULL, N_("Count what the library holds"), command_stats },
+};
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
+                                                commands[i].parameters ? _(commands[i].parameters) : "");
+
+      g_string_append_printf (text, "  %-16s %s\n", usage, _(commands[i].summary));
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("“vankho-cli COMMAND --help” tells more about each command."));
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+setup_locale (void)
+{
+  const char *localedir = g_getenv ("VANKHO_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  gboolean show_version = FALSE;
+  const GOptionEntry main_entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+  int status;
+
+  setup_locale ();
+  g_set_prgname ("vankho-cli");
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Văn Khố: an archive of news on how resolutions on the "
+                                           "People's Public Security force are carried out."));
+  description = commands_description ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
+  /* Stop at the command: what follows belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+
+  if (show_version)
+    {
+      g_print ("vankho-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return EXIT_USER_ERROR;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+        {
+          g_autofree char *prgname = g_strdup_printf ("vankho-cli %s", commands[i].name);
+
+          g_set_prgname (prgname);
+          status = commands[i].run (argc - 1, argv + 1);
+          g_clear_pointer (&library_path, g_free);
+          return status;
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see “vankho-cli --help”"),
+                                                argv[1]);
+    return usage_error (message);
+  }
+}

@@ -1,0 +1,410 @@
+/* vankho-article-list-model.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The articles that pass the filter, as a GListModel. A worker thread finds
+ * the ids in order (newest first, or by relevance when searching); rows are
+ * built from the library only when a view asks for them, and only a bounded
+ * number are kept, so 100 000 articles cost 800 KB of ids and the rows on
+ * screen.
+ */
+
+#define G_LOG_DOMAIN "vankho-article-list-model"
+
+#include "config.h"
+
+#include "vankho-article-list-model.h"
+
+#define MAX_CACHED_ROWS 512
+
+struct _VankhoArticleListModel
+{
+  GObject              parent_instance;
+
+  VankhoLibrary       *library;
+  VankhoArticleFilter *filter;
+  GArray              *ids;
+  char                *match;
+  GHashTable          *rows;
+  GCancellable        *cancellable;
+  gulong               filter_handler;
+  gulong               library_handler;
+  guint                loading : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VankhoArticleListModel, vankho_article_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_FILTER,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GArray *ids;
+  char   *match;
+} QueryResult;
+
+typedef struct
+{
+  VankhoLibrary *library;
+  char          *query;
+} QueryData;
+
+static void
+query_data_free (QueryData *data)
+{
+  g_clear_object (&data->library);
+  g_clear_pointer (&data->query, g_free);
+  g_free (data);
+}
+
+static void
+query_result_free (QueryResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->match, g_free);
+  g_free (result);
+}
+
+static GType
+vankho_article_list_model_get_item_type (GListModel *model)
+{
+  return VANKHO_TYPE_ARTICLE;
+}
+
+static guint
+vankho_article_list_model_get_n_items (GListModel *model)
+{
+  VankhoArticleListModel *self = VANKHO_ARTICLE_LIST_MODEL (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+vankho_article_list_model_get_item (GListModel *model,
+                                    guint       position)
+{
+  VankhoArticleListModel *self = VANKHO_ARTICLE_LIST_MODEL (model);
+  g_autoptr(GError) error = NULL;
+  VankhoArticle *article;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  article = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (article != NULL)
+    return g_object_ref (article);
+
+  article = vankho_library_get_article_summary (self->library,
+                                                g_array_index (self->ids, gint64, position),
+                                                self->match, &error);
+  if (article == NULL)
+    {
+      /* Deleted since the ids were read: show an empty row, not a hole. */
+      g_debug ("Row %u: %s", position, error->message);
+      article = vankho_article_new ();
+    }
+
+  /* Rows scrolled past are cheap to load again; keep memory bounded. */
+  if (g_hash_table_size (self->rows) >= MAX_CACHED_ROWS)
+    g_hash_table_remove_all (self->rows);
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), g_object_ref (article));
+
+  return article;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vankho_article_list_model_get_item_type;
+  iface->get_n_items = vankho_article_list_model_get_n_items;
+  iface->get_item = vankho_article_list_model_get_item;
+}
+
+static void
+set_loading (VankhoArticleListModel *self,
+             gboolean                loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  QueryData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  QueryResult *result = g_new0 (QueryResult, 1);
+
+  result->ids = vankho_library_query_article_ids (data->library, data->query, 0,
+                                                  &result->match, cancellable, &error);
+  if (result->ids == NULL)
+    {
+      query_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) query_result_free);
+}
+
+static void
+query_done_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  VankhoArticleListModel *self = VANKHO_ARTICLE_LIST_MODEL (object);
+  g_autoptr(GError) error = NULL;
+  QueryResult *result;
+  guint old_n;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Could not list the articles: %s", error->message);
+          set_loading (self, FALSE);
+        }
+      return;
+    }
+
+  old_n = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&result->ids);
+  g_free (self->match);
+  self->match = g_steal_pointer (&result->match);
+  g_hash_table_remove_all (self->rows);
+  query_result_free (result);
+
+  set_loading (self, FALSE);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  if (old_n != self->ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * vankho_article_list_model_reload:
+ *
+ * Runs the filter's query again in a worker thread; a reload still running
+ * is cancelled. The model changes when the new ids are in.
+ */
+void
+vankho_article_list_model_reload (VankhoArticleListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data;
+
+  g_return_if_fail (VANKHO_IS_ARTICLE_LIST_MODEL (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, query_done_cb, NULL);
+  g_task_set_source_tag (task, vankho_article_list_model_reload);
+  data = g_new0 (QueryData, 1);
+  data->library = g_object_ref (self->library);
+  data->query = g_strdup (vankho_article_filter_get_query (self->filter));
+  g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+
+  set_loading (self, TRUE);
+  g_task_run_in_thread (task, query_thread);
+}
+
+static void
+filter_changed_cb (VankhoArticleListModel *self)
+{
+  vankho_article_list_model_reload (self);
+}
+
+static void
+vankho_article_list_model_constructed (GObject *object)
+{
+  VankhoArticleListModel *self = (VankhoArticleListModel *)object;
+
+  G_OBJECT_CLASS (vankho_article_list_model_parent_class)->constructed (object);
+
+  g_assert (VANKHO_IS_LIBRARY (self->library));
+  g_assert (VANKHO_IS_ARTICLE_FILTER (self->filter));
+
+  self->filter_handler =
+    g_signal_connect_object (self->filter, "notify", G_CALLBACK (filter_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  self->library_handler =
+    g_signal_connect_object (self->library, "articles-changed", G_CALLBACK (filter_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  vankho_article_list_model_reload (self);
+}
+
+static void
+vankho_article_list_model_dispose (GObject *object)
+{
+  VankhoArticleListModel *self = (VankhoArticleListModel *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->library);
+  g_hash_table_remove_all (self->rows);
+
+  G_OBJECT_CLASS (vankho_article_list_model_parent_class)->dispose (object);
+}
+
+static void
+vankho_article_list_model_finalize (GObject *object)
+{
+  VankhoArticleListModel *self = (VankhoArticleListModel *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->match, g_free);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vankho_article_list_model_parent_class)->finalize (object);
+}
+
+static void
+vankho_article_list_model_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  VankhoArticleListModel *self = VANKHO_ARTICLE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vankho_article_list_model_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  VankhoArticleListModel *self = VANKHO_ARTICLE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_FILTER:
+      self->filter = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vankho_article_list_model_class_init (VankhoArticleListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = vankho_article_list_model_constructed;
+  object_class->dispose = vankho_article_list_model_dispose;
+  object_class->finalize = vankho_article_list_model_finalize;
+  object_class->get_property = vankho_article_list_model_get_property;
+  object_class->set_property = vankho_article_list_model_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, VANKHO_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, VANKHO_TYPE_ARTICLE_FILTER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vankho_article_list_model_init (VankhoArticleListModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+VankhoArticleListModel *
+vankho_article_list_model_new (VankhoLibrary       *library,
+                               VankhoArticleFilter *filter)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (VANKHO_IS_ARTICLE_FILTER (filter), NULL);
+
+  return g_object_new (VANKHO_TYPE_ARTICLE_LIST_MODEL,
+                       "library", library,
+                       "filter", filter,
+                       NULL);
+}
+
+VankhoLibrary *
+vankho_article_list_model_get_library (VankhoArticleListModel *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE_LIST_MODEL (self), NULL);
+
+  return self->library;
+}
+
+VankhoArticleFilter *
+vankho_article_list_model_get_filter (VankhoArticleListModel *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE_LIST_MODEL (self), NULL);
+
+  return self->filter;
+}
+
+gboolean
+vankho_article_list_model_get_loading (VankhoArticleListModel *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE_LIST_MODEL (self), FALSE);
+
+  return self->loading;
+}

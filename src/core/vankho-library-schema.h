@@ -1,0 +1,132 @@
+/* vankho-library-schema.h
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+/* Forward-only migrations: entry N takes a library from user_version N to
+ * N + 1. Never edit an entry that has shipped; add a new one.
+ */
+static const char * const vankho_library_migrations[] = {
+  /* 0 → 1: the first schema */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('import', 'sample', 'feed')),"
+  "  title TEXT,"
+  "  url TEXT UNIQUE,"
+  "  site_url TEXT,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  interval_minutes INTEGER NOT NULL DEFAULT 60,"
+  "  last_checked INTEGER,"
+  "  last_status INTEGER,"
+  "  last_error TEXT,"
+  "  enabled INTEGER NOT NULL DEFAULT 1,"
+  "  created INTEGER NOT NULL DEFAULT (unixepoch ())"
+  ");"
+  "CREATE UNIQUE INDEX sources_local ON sources (kind, title) WHERE url IS NULL;"
+
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL,"
+  "  byline TEXT,"
+  "  outlet TEXT,"
+  "  url TEXT,"
+  "  guid TEXT,"
+  "  file_path TEXT,"
+  "  published TEXT,"  /* ISO 8601 at its precision, NULL if unknown */
+  "  published_precision TEXT NOT NULL DEFAULT 'unknown'"
+  "    CHECK (published_precision IN ('day', 'month', 'year', 'unknown')),"
+  "  published_origin TEXT NOT NULL DEFAULT 'auto' CHECK (published_origin IN ('auto', 'user')),"
+  "  body TEXT NOT NULL,"
+  "  html TEXT,"
+  "  language TEXT NOT NULL DEFAULT 'vi',"
+  "  content_hash TEXT NOT NULL UNIQUE,"
+  "  is_sample INTEGER NOT NULL DEFAULT 0,"
+  "  is_read INTEGER NOT NULL DEFAULT 0,"
+  "  is_starred INTEGER NOT NULL DEFAULT 0,"
+  "  note TEXT,"
+  "  added INTEGER NOT NULL DEFAULT (unixepoch ())"
+  ");"
+  "CREATE INDEX articles_by_date ON articles (published, id);"
+  "CREATE INDEX articles_by_source ON articles (source_id);"
+  "CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;"
+  "CREATE UNIQUE INDEX articles_by_guid ON articles (source_id, guid) WHERE guid IS NOT NULL;"
+
+  /* The index keeps no copy of the text: snippets read it from articles. */
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, body, content='articles', content_rowid='id', tokenize='vankho');"
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+
+  "CREATE TABLE places ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  province TEXT NOT NULL,"  /* ISO 3166-2 code of the 63-province era */
+  "  role TEXT NOT NULL CHECK (role IN ('primary', 'mentioned')),"
+  "  evidence TEXT NOT NULL,"  /* 'text', 'district', 'byline', 'domain', 'user' */
+  "  evidence_offset INTEGER,"
+  "  evidence_length INTEGER,"
+  "  origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'user'))"
+  ");"
+  "CREATE INDEX places_by_article ON places (article_id);"
+  "CREATE INDEX places_by_province ON places (province, role, article_id);"
+
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  canonical_key TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  number TEXT,"
+  "  symbol TEXT,"
+  "  issuer TEXT,"
+  "  issued TEXT,"
+  "  issued_precision TEXT NOT NULL DEFAULT 'unknown',"
+  "  title TEXT,"
+  "  origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('catalogue', 'auto', 'user')),"
+  "  merged_into INTEGER REFERENCES documents (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX documents_by_symbol ON documents (symbol);"
+  "CREATE INDEX documents_by_kind ON documents (kind, number);"
+
+  "CREATE TABLE citations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  mention TEXT NOT NULL,"
+  "  mention_offset INTEGER NOT NULL,"
+  "  mention_length INTEGER NOT NULL,"
+  "  sentence TEXT,"
+  "  confidence REAL NOT NULL DEFAULT 1.0,"
+  "  origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'user')),"
+  "  rejected INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX citations_by_article ON citations (article_id);"
+  "CREATE INDEX citations_by_document ON citations (document_id, article_id);"
+
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  period TEXT,"
+  "  happened TEXT,"
+  "  origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'user'))"
+  ");"
+  "CREATE INDEX events_by_article ON events (article_id);"
+  "CREATE INDEX events_by_document ON events (document_id, kind);",
+};

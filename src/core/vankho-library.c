@@ -1,0 +1,997 @@
+/* vankho-library.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The archive: one SQLite file. Two connections: the main one, for writes and
+ * the row-by-row reads of the views, and a reader that long queries run on
+ * from a worker thread (WAL lets it read while the main one writes). Both
+ * are opened serialized, so either may be used from any thread.
+ */
+
+#define G_LOG_DOMAIN "vankho-library"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "vankho-fts-tokenizer.h"
+#include "vankho-library.h"
+#include "vankho-library-schema.h"
+#include "vankho-search-query.h"
+#include "vankho-text.h"
+
+G_STATIC_ASSERT (G_N_ELEMENTS (vankho_library_migrations) == VANKHO_LIBRARY_SCHEMA_VERSION);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _VankhoLibrary
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+  sqlite3  *reader;
+  GMutex    reader_lock;
+};
+
+G_DEFINE_FINAL_TYPE (VankhoLibrary, vankho_library, G_TYPE_OBJECT)
+
+enum {
+  ARTICLES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define SUMMARY_COLUMNS \
+  "id, title, outlet, url, published, published_precision, is_sample, byline, file_path"
+
+G_DEFINE_QUARK (vankho-library-error-quark, vankho_library_error)
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *path)
+{
+  int code = sqlite3_errcode (db);
+  g_autofree char *name = g_filename_display_name (path);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_BUSY,
+                   _("The library “%s” is in use by another program; close it and try again"),
+                   name);
+      break;
+
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is damaged or is not a Văn Khố library (%s)"),
+                   name, sqlite3_errmsg (db));
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_OPEN,
+                   _("Cannot open the library “%s”: %s"), name, sqlite3_errmsg (db));
+      break;
+
+    default:
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FAILED,
+                   _("Library “%s”: %s"), name, sqlite3_errmsg (db));
+      break;
+    }
+}
+
+static gboolean
+exec_sql (VankhoLibrary  *self,
+          sqlite3        *db,
+          const char     *sql,
+          GError        **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (VankhoLibrary  *self,
+         sqlite3        *db,
+         const char     *sql,
+         GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, self->path);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static void
+vankho_library_finalize (GObject *object)
+{
+  VankhoLibrary *self = (VankhoLibrary *)object;
+
+  g_clear_pointer (&self->reader, sqlite3_close);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_mutex_clear (&self->reader_lock);
+
+  G_OBJECT_CLASS (vankho_library_parent_class)->finalize (object);
+}
+
+static void
+vankho_library_class_init (VankhoLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vankho_library_finalize;
+
+  /**
+   * VankhoLibrary::articles-changed:
+   *
+   * Emitted after articles were added, removed or changed, once per batch.
+   */
+  signals[ARTICLES_CHANGED] =
+    g_signal_new ("articles-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+vankho_library_init (VankhoLibrary *self)
+{
+  g_mutex_init (&self->reader_lock);
+}
+
+/**
+ * vankho_library_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/vankho/library.db`
+ */
+char *
+vankho_library_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "vankho", "library.db", NULL);
+}
+
+/* Looks at the file before SQLite does, so that a file that is not ours is
+ * refused without SQLite writing anything next to it, and a truncated copy
+ * is caught before it is half-read.
+ */
+static gboolean
+check_existing_file (const char  *path,
+                     gboolean    *exists,
+                     GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *name = g_filename_display_name (path);
+  guchar header[100];
+  GStatBuf st;
+  FILE *file;
+  gsize n;
+
+  *exists = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_OPEN,
+                   _("Cannot open the library “%s”: %s"), name, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Văn Khố library (not a regular file)"), name);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    return TRUE;
+
+  *exists = TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_OPEN,
+                   _("Cannot open the library “%s”: %s"), name, g_strerror (errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is not a Văn Khố library (not an SQLite database)"), name);
+      return FALSE;
+    }
+
+  {
+    guint32 page_size = (header[16] << 8) | header[17];
+    guint32 page_count = ((guint32) header[28] << 24) | (header[29] << 16) | (header[30] << 8) | header[31];
+    gboolean count_valid = memcmp (header + 24, header + 92, 4) == 0;
+
+    if (page_size == 1)
+      page_size = 65536;
+
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+        st.st_size % page_size != 0 ||
+        (count_valid && page_count > 0 && (guint64) st.st_size < (guint64) page_size * page_count))
+      {
+        g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
+                     _("The library “%s” is truncated or damaged; restore it from a backup"), name);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (VankhoLibrary  *self,
+                 gboolean        create,
+                 GError        **error)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+
+  if (sqlite3_open_v2 (self->path, &db, flags, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, self->path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 2000);
+
+  if (vankho_fts_tokenizer_register (db) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, self->path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gboolean
+read_int (VankhoLibrary  *self,
+          sqlite3        *db,
+          const char     *sql,
+          gint64         *value,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, db, self->path);
+      return FALSE;
+    }
+
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gboolean
+backup_before_migrating (VankhoLibrary  *self,
+                         gint64          version,
+                         GError        **error)
+{
+  g_autofree char *backup_path = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *dest = NULL;
+  int rc;
+
+  backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+  for (guint i = 2; g_file_test (backup_path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (backup_path);
+      backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT "-%u.bak", self->path, version, i);
+    }
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, dest, backup_path);
+      sqlite3_close (dest);
+      g_unlink (backup_path);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  g_debug ("Saved a copy of the library before migrating: %s", backup_path);
+  return TRUE;
+}
+
+static gboolean
+migrate (VankhoLibrary  *self,
+         gint64          version,
+         GError        **error)
+{
+  if (version > 0 && !backup_before_migrating (self, version, error))
+    return FALSE;
+
+  for (gint64 v = version; v < VANKHO_LIBRARY_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      if (!exec_sql (self, self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!exec_sql (self, self->db, vankho_library_migrations[v], error) ||
+          !exec_sql (self, self->db, set_version, error) ||
+          !exec_sql (self, self->db, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not update the library to version %d: "), (int) v + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_library (VankhoLibrary  *self,
+              GError        **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *name = g_filename_display_name (self->path);
+  gboolean exists;
+  gint64 version = 0;
+  gint64 n_objects = 0;
+
+  if (!check_existing_file (self->path, &exists, error))
+    return FALSE;
+
+  if (!exists && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_OPEN,
+                   _("Cannot create the folder for the library “%s”: %s"),
+                   name, g_strerror (errno));
+      return FALSE;
+    }
+
+  self->db = open_connection (self, !exists, error);
+  if (self->db == NULL)
+    return FALSE;
+
+  /* Read before writing anything: a newer or foreign file stays untouched. */
+  if (!read_int (self, self->db, "PRAGMA user_version", &version, error) ||
+      !read_int (self, self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if (version > VANKHO_LIBRARY_SCHEMA_VERSION)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_TOO_NEW,
+                   _("The library “%s” was made by a newer version of Văn Khố (format %d; "
+                     "this version reads up to %d). Update Văn Khố to open it."),
+                   name, (int) version, VANKHO_LIBRARY_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version == 0 && n_objects > 0)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
+                   _("“%s” is an SQLite database of another program, not a Văn Khố library"),
+                   name);
+      return FALSE;
+    }
+
+  if (!exec_sql (self, self->db, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self, self->db, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (version < VANKHO_LIBRARY_SCHEMA_VERSION && !migrate (self, version, error))
+    return FALSE;
+
+  self->reader = open_connection (self, FALSE, error);
+  if (self->reader == NULL)
+    return FALSE;
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  return TRUE;
+}
+
+/**
+ * vankho_library_open:
+ * @path: (type filename): the library file; created if missing
+ * @error: return location for a #VANKHO_LIBRARY_ERROR
+ *
+ * Opens a library, creating or updating it as needed. A file that is not a
+ * Văn Khố library, a damaged one or one made by a newer version is refused
+ * and left as it was.
+ *
+ * Returns: (transfer full) (nullable): the library
+ */
+VankhoLibrary *
+vankho_library_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(VankhoLibrary) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (VANKHO_TYPE_LIBRARY, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+
+  if (!open_library (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+vankho_library_get_path (VankhoLibrary *self)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * vankho_library_begin:
+ *
+ * Starts a write transaction on the main connection. Pair with
+ * vankho_library_commit() or vankho_library_rollback().
+ */
+gboolean
+vankho_library_begin (VankhoLibrary  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  return exec_sql (self, self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+vankho_library_commit (VankhoLibrary  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  if (!exec_sql (self, self->db, "COMMIT", error))
+    {
+      vankho_library_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+vankho_library_rollback (VankhoLibrary *self)
+{
+  g_return_if_fail (VANKHO_IS_LIBRARY (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/**
+ * vankho_library_articles_changed:
+ *
+ * Tells views that the articles changed; call once after a batch.
+ */
+void
+vankho_library_articles_changed (VankhoLibrary *self)
+{
+  g_return_if_fail (VANKHO_IS_LIBRARY (self));
+
+  g_signal_emit (self, signals[ARTICLES_CHANGED], 0);
+}
+
+static const char *
+source_kind_to_string (VankhoSourceKind kind)
+{
+  switch (kind)
+    {
+    case VANKHO_SOURCE_KIND_SAMPLE:
+      return "sample";
+    case VANKHO_SOURCE_KIND_FEED:
+      return "feed";
+    case VANKHO_SOURCE_KIND_IMPORT:
+    default:
+      return "import";
+    }
+}
+
+/**
+ * vankho_library_ensure_source:
+ * @kind: %VANKHO_SOURCE_KIND_IMPORT or %VANKHO_SOURCE_KIND_SAMPLE
+ * @title: the source's name
+ *
+ * Finds or adds a local source (one without a URL).
+ *
+ * Returns: the source's id, or 0 on error
+ */
+gint64
+vankho_library_ensure_source (VankhoLibrary     *self,
+                              VankhoSourceKind   kind,
+                              const char        *title,
+                              GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (title != NULL, 0);
+
+  stmt = prepare (self, self->db,
+                  "INSERT INTO sources (kind, title) VALUES (?1, ?2)"
+                  " ON CONFLICT (kind, title) WHERE url IS NULL DO UPDATE SET kind = kind"
+                  " RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, source_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/**
+ * vankho_library_add_article:
+ * @article: the article; its id is set on success
+ * @source_id: where it came from, or 0
+ * @duplicate: (out) (optional): set to %TRUE when the same text is stored
+ *   already, in which case nothing is added
+ *
+ * Adds @article. Call inside vankho_library_begin()/commit() for batches.
+ *
+ * Returns: %FALSE on error
+ */
+gboolean
+vankho_library_add_article (VankhoLibrary  *self,
+                            VankhoArticle  *article,
+                            gint64          source_id,
+                            gboolean       *duplicate,
+                            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *published = NULL;
+  const VankhoDate *date;
+  const char *body;
+  int rc;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (article), FALSE);
+
+  if (duplicate != NULL)
+    *duplicate = FALSE;
+
+  body = vankho_article_get_body (article);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
+  date = vankho_article_get_published (article);
+  published = vankho_date_to_iso (date);
+
+  stmt = prepare (self, self->db,
+                  "INSERT INTO articles (source_id, title, byline, outlet, url, file_path,"
+                  "  published, published_precision, body, content_hash, is_sample)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                  " ON CONFLICT (content_hash) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (source_id > 0)
+    sqlite3_bind_int64 (stmt, 1, source_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, 2, vankho_article_get_title (article), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, vankho_article_get_byline (article));
+  bind_text_or_null (stmt, 4, vankho_article_get_outlet (article));
+  bind_text_or_null (stmt, 5, vankho_article_get_url (article));
+  bind_text_or_null (stmt, 6, vankho_article_get_file_path (article));
+  bind_text_or_null (stmt, 7, published);
+  sqlite3_bind_text (stmt, 8, vankho_date_precision_to_string (date->precision), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 11, vankho_article_get_is_sample (article));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      if (duplicate != NULL)
+        *duplicate = TRUE;
+      return TRUE;
+    }
+
+  vankho_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static VankhoArticle *
+article_from_summary_row (sqlite3_stmt *stmt)
+{
+  VankhoArticle *article = vankho_article_new ();
+  VankhoDate date = { 0 };
+
+  vankho_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  vankho_article_set_title (article, (const char *) sqlite3_column_text (stmt, 1));
+  vankho_article_set_outlet (article, (const char *) sqlite3_column_text (stmt, 2));
+  vankho_article_set_url (article, (const char *) sqlite3_column_text (stmt, 3));
+  if (vankho_date_parse_iso (&date, (const char *) sqlite3_column_text (stmt, 4)))
+    vankho_article_set_published (article, &date);
+  vankho_article_set_is_sample (article, sqlite3_column_int (stmt, 6));
+  vankho_article_set_byline (article, (const char *) sqlite3_column_text (stmt, 7));
+  vankho_article_set_file_path (article, (const char *) sqlite3_column_text (stmt, 8));
+
+  return article;
+}
+
+static VankhoArticle *
+load_article (VankhoLibrary  *self,
+              gint64          id,
+              gboolean        with_body,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  VankhoArticle *article;
+  int rc;
+
+  stmt = prepare (self, self->db,
+                  with_body ? "SELECT " SUMMARY_COLUMNS ", body FROM articles WHERE id = ?1"
+                            : "SELECT " SUMMARY_COLUMNS " FROM articles WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
+                   _("No article with id %" G_GINT64_FORMAT " in the library"), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  article = article_from_summary_row (stmt);
+  if (with_body)
+    vankho_article_set_body (article, (const char *) sqlite3_column_text (stmt, 9));
+
+  return article;
+}
+
+/**
+ * vankho_library_get_article:
+ * @id: the article's id
+ *
+ * Returns: (transfer full) (nullable): the whole article, body included
+ */
+VankhoArticle *
+vankho_library_get_article (VankhoLibrary  *self,
+                            gint64          id,
+                            GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  return load_article (self, id, TRUE, error);
+}
+
+/**
+ * vankho_library_get_article_summary:
+ * @id: the article's id
+ * @match: (nullable): the FTS5 expression of the current search, to make a
+ *   snippet from
+ *
+ * Loads what a list row shows: no body, but a snippet of the matching words
+ * when @match is given.
+ *
+ * Returns: (transfer full) (nullable): the article
+ */
+VankhoArticle *
+vankho_library_get_article_summary (VankhoLibrary  *self,
+                                    gint64          id,
+                                    const char     *match,
+                                    GError        **error)
+{
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  article = load_article (self, id, FALSE, error);
+  if (article == NULL || match == NULL)
+    return g_steal_pointer (&article);
+
+  stmt = prepare (self, self->db,
+                  "SELECT snippet (articles_fts, 1, char (2), char (3), '…', 24)"
+                  " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (stmt, 0));
+
+  return g_steal_pointer (&article);
+}
+
+static int
+check_cancelled (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+static GArray *
+run_id_query (VankhoLibrary  *self,
+              const char     *sql,
+              const char     *param,
+              guint           limit,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = prepare (self, self->reader, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc == SQLITE_INTERRUPT && cancellable != NULL)
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->reader, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * vankho_library_query_article_ids:
+ * @query: (nullable): a search as the user typed it (see vankho-search-query.c),
+ *   or %NULL for every article
+ * @limit: most ids to return, 0 for all
+ * @match_used: (out) (optional) (transfer full): the FTS5 expression that ran,
+ *   for snippets; %NULL when nothing was searched
+ * @cancellable: (nullable): stops a long query
+ *
+ * Finds articles: by relevance (bm25, title weighing more) when searching,
+ * newest first otherwise. Runs on the reader connection and may be called
+ * from a worker thread. A query that FTS5 cannot run falls back to all its
+ * words, so typing never produces an error.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, in order
+ */
+GArray *
+vankho_library_query_article_ids (VankhoLibrary  *self,
+                                  const char     *query,
+                                  guint           limit,
+                                  char          **match_used,
+                                  GCancellable   *cancellable,
+                                  GError        **error)
+{
+  g_autoptr(VankhoSearchQuery) parsed = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *match = NULL;
+  GArray *ids = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  if (match_used != NULL)
+    *match_used = NULL;
+
+  parsed = vankho_search_query_parse (query);
+
+  locker = g_mutex_locker_new (&self->reader_lock);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->reader, 1000, check_cancelled, cancellable);
+
+  if (vankho_search_query_is_empty (parsed))
+    {
+      ids = run_id_query (self,
+                          "SELECT id FROM articles ORDER BY published DESC, id DESC LIMIT ?2",
+                          NULL, limit, cancellable, error);
+    }
+  else if (vankho_search_query_get_match (parsed) == NULL)
+    {
+      /* Only exclusions: everything but what they match. */
+      ids = run_id_query (self,
+                          "SELECT id FROM articles WHERE id NOT IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+                          " ORDER BY published DESC, id DESC LIMIT ?2",
+                          vankho_search_query_get_exclude (parsed), limit, cancellable, error);
+    }
+  else
+    {
+      static const char *sql =
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2";
+
+      if (vankho_search_query_get_exclude (parsed) != NULL)
+        match = g_strdup_printf ("(%s) NOT (%s)", vankho_search_query_get_match (parsed),
+                                 vankho_search_query_get_exclude (parsed));
+      else
+        match = g_strdup (vankho_search_query_get_match (parsed));
+
+      ids = run_id_query (self, sql, match, limit, cancellable, &local_error);
+      if (ids == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("Search “%s” failed (%s); searching its words instead",
+                   match, local_error->message);
+          g_clear_error (&local_error);
+          g_free (match);
+          match = g_strdup (vankho_search_query_get_plain (parsed));
+          ids = run_id_query (self, sql, match, limit, cancellable, &local_error);
+        }
+
+      if (ids == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  sqlite3_progress_handler (self->reader, 0, NULL, NULL);
+
+  if (ids != NULL && match_used != NULL)
+    *match_used = g_steal_pointer (&match);
+
+  return ids;
+}
+
+/**
+ * vankho_library_count_articles:
+ *
+ * Returns: the number of articles, or -1 on error
+ */
+gint64
+vankho_library_count_articles (VankhoLibrary  *self,
+                               GError        **error)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), -1);
+
+  if (!read_int (self, self->db, "SELECT count(*) FROM articles", &n, error))
+    return -1;
+
+  return n;
+}
+
+/**
+ * vankho_library_get_stats:
+ * @stats: (out caller-allocates): filled in; clear with
+ *   vankho_library_stats_clear()
+ */
+gboolean
+vankho_library_get_stats (VankhoLibrary       *self,
+                          VankhoLibraryStats  *stats,
+                          GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+
+  stmt = prepare (self, self->db,
+                  "SELECT (SELECT count(*) FROM articles),"
+                  "       (SELECT count(*) FROM articles WHERE is_sample),"
+                  "       (SELECT count(*) FROM sources),"
+                  "       (SELECT count(*) FROM documents),"
+                  "       (SELECT count(*) FROM citations),"
+                  "       (SELECT count(*) FROM places),"
+                  "       (SELECT min(published) FROM articles),"
+                  "       (SELECT max(published) FROM articles)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  stats->articles = sqlite3_column_int64 (stmt, 0);
+  stats->samples = sqlite3_column_int64 (stmt, 1);
+  stats->sources = sqlite3_column_int64 (stmt, 2);
+  stats->documents = sqlite3_column_int64 (stmt, 3);
+  stats->citations = sqlite3_column_int64 (stmt, 4);
+  stats->places = sqlite3_column_int64 (stmt, 5);
+  stats->oldest = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  stats->newest = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+
+  return TRUE;
+}
+
+void
+vankho_library_stats_clear (VankhoLibraryStats *stats)
+{
+  g_clear_pointer (&stats->oldest, g_free);
+  g_clear_pointer (&stats->newest, g_free);
+}

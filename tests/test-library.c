@@ -1,0 +1,529 @@
+/* test-library.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "vankho-article-list-model.h"
+#include "vankho-library.h"
+#include "vankho-text.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  VankhoLibrary *library;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("vankho-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->library = vankho_library_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->library);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static gint64
+add (VankhoLibrary *library,
+     const char    *title,
+     const char    *body)
+{
+  g_autoptr(VankhoArticle) article = vankho_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean = vankho_text_normalize (body, -1);
+  gboolean duplicate = TRUE;
+
+  vankho_article_set_title (article, title);
+  vankho_article_set_body (article, clean);
+  g_assert_true (vankho_library_add_article (library, article, 0, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_false (duplicate);
+
+  return vankho_article_get_id (article);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The ids a query finds, sorted, as "1,3,4". */
+static char *
+search (VankhoLibrary *library,
+        const char    *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = vankho_library_query_article_ids (library, query, 0, NULL, NULL, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+
+  return g_string_free (out, FALSE);
+}
+
+#define assert_search(library, query, expected) \
+  G_STMT_START { \
+    g_autofree char *found_ = search (library, query); \
+    g_assert_cmpstr (found_, ==, expected); \
+  } G_STMT_END
+
+static gint64
+pragma_int (const char *path,
+            const char *pragma)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_assert_cmpint (pragma_int (fixture->path, "PRAGMA user_version"), ==, VANKHO_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (fixture->path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                              "('sources', 'articles', 'articles_fts', 'places', "
+                                              "'documents', 'citations', 'events')"), ==, 7);
+  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 0);
+}
+
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoLibrary) again = NULL;
+
+  add (fixture->library, "Một", "Công an tỉnh Gia Lai");
+  g_clear_object (&fixture->library);
+
+  again = vankho_library_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vankho_library_count_articles (again, NULL), ==, 1);
+  assert_search (again, "gia lai", "1");
+}
+
+static void
+test_dedupe (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(VankhoArticle) article = vankho_article_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = FALSE;
+
+  add (fixture->library, "Một", "Công an tỉnh Gia Lai");
+
+  vankho_article_set_title (article, "Another title");
+  vankho_article_set_body (article, "Công an tỉnh Gia Lai");
+  g_assert_true (vankho_library_add_article (fixture->library, article, 0, &duplicate, &error));
+  g_assert_no_error (error);
+  g_assert_true (duplicate);
+  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 1);
+}
+
+static void
+test_search_folding (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  add (fixture->library, "Bài 1", "Đảng uỷ Công an tỉnh họp.");
+  add (fixture->library, "Bài 2", "Đảng ủy Công an tỉnh họp.");
+  /* NFD input, stored as NFC */
+  add (fixture->library, "Bài 3", "\xc4\x90" "a\xcc\x89ng u\xcc\x89y khối.");
+  add (fixture->library, "Bài 4", "Công an xã hoà bình.");
+  add (fixture->library, "Bài 5", "ĐẢNG UỶ và hòa bình.");
+
+  assert_search (fixture->library, "dang uy", "1,2,3,5");
+  assert_search (fixture->library, "Đảng ủy", "1,2,3,5");
+  assert_search (fixture->library, "ĐẢNG UỶ", "1,2,3,5");
+  assert_search (fixture->library, "Đảng uỷ", "1,2,3,5");
+  assert_search (fixture->library, "hoà bình", "4,5");
+  assert_search (fixture->library, "hoa binh", "4,5");
+  /* Ð (eth) typed for Đ */
+  assert_search (fixture->library, "\xc3\x90\xe1\xba\xa3ng", "1,2,3,5");
+}
+
+static void
+test_search_syntax (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  add (fixture->library, "A", "Công an xã Ia Pếch triển khai kế hoạch.");
+  add (fixture->library, "B", "Xã có công an chính quy.");
+  add (fixture->library, "C", "Triển khai nghị quyết tại Gia Lai.");
+
+  assert_search (fixture->library, "\"công an xã\"", "1");
+  assert_search (fixture->library, "cong an", "1,2");
+  assert_search (fixture->library, "trien*", "1,3");
+  assert_search (fixture->library, "pếch OR lai", "1,3");
+  assert_search (fixture->library, "triển khai -gia", "1");
+  assert_search (fixture->library, "triển khai NOT gia", "1");
+  assert_search (fixture->library, "-gia", "1,2");
+  /* Broken syntax never fails: it searches the words. */
+  assert_search (fixture->library, "\"công an", "1,2");
+  assert_search (fixture->library, "công) an(", "1,2");
+  assert_search (fixture->library, "NEAR(công an", "");
+  assert_search (fixture->library, "*", "1,2,3");
+  assert_search (fixture->library, "\"\"", "1,2,3");
+}
+
+static void
+test_search_symbols (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  add (fixture->library, "TW", "Thực hiện Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị.");
+  add (fixture->library, "ĐUCA", "Thực hiện Nghị quyết số 12-NQ/ĐUCA ngày 25/7/2022.");
+  add (fixture->library, "Scattered",
+       "Có 12 đồng chí. NQ là viết tắt. TW là Trung ương. Chỉ thị 11 của BCA, CT tỉnh.");
+  add (fixture->library, "CT", "Chỉ thị số 11/CT-BCA ngày 28/10/2022 và Luật số 30/2023/QH15.");
+
+  assert_search (fixture->library, "12-NQ/TW", "1");
+  assert_search (fixture->library, "12-nq/tw", "1");
+  assert_search (fixture->library, "12-NQ/ĐUCA", "2");
+  assert_search (fixture->library, "12-NQ/DUCA", "2");
+  assert_search (fixture->library, "11/CT-BCA", "4");
+  assert_search (fixture->library, "30/2023/QH15", "4");
+  assert_search (fixture->library, "nghị quyết 12", "1,2");
+}
+
+static void
+test_snippet (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *marked = NULL;
+
+  add (fixture->library, "Hội nghị", "Sáng nay, Đảng uỷ Công an tỉnh Gia Lai tổ chức hội nghị sơ kết.");
+
+  ids = vankho_library_query_article_ids (fixture->library, "dang uy", 10, &match, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_nonnull (match);
+
+  article = vankho_library_get_article_summary (fixture->library, g_array_index (ids, gint64, 0),
+                                                match, &error);
+  g_assert_no_error (error);
+  marked = vankho_text_format_snippet (vankho_article_get_snippet (article), "[", "]", FALSE);
+  /* The words are marked as written, tone marks and all. */
+  g_assert_nonnull (strstr (marked, "[Đảng uỷ]"));
+}
+
+static void
+test_ranking (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  add (fixture->library, "Tin khác", "Một lần nhắc đến Gia Lai, còn lại nói chuyện khác hẳn, rất dài dòng.");
+  add (fixture->library, "Gia Lai sơ kết", "Gia Lai, Gia Lai, Gia Lai.");
+
+  ids = vankho_library_query_article_ids (fixture->library, "gia lai", 0, NULL, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
+}
+
+static void
+test_newest_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *dates[] = { "2023-08", "2024-09-27", NULL, "2022" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(VankhoArticle) article = vankho_article_new ();
+      g_autofree char *body = g_strdup_printf ("Bài số %u", i);
+      VankhoDate date = { 0 };
+
+      if (dates[i])
+        g_assert_true (vankho_date_parse_iso (&date, dates[i]));
+      vankho_article_set_title (article, body);
+      vankho_article_set_body (article, body);
+      vankho_article_set_published (article, &date);
+      g_assert_true (vankho_library_add_article (fixture->library, article, 0, NULL, NULL));
+    }
+
+  {
+    g_autoptr(GArray) ids = vankho_library_query_article_ids (fixture->library, NULL, 0, NULL, NULL, NULL);
+    gint64 expected[] = { 2, 1, 4, 3 };
+
+    g_assert_cmpuint (ids->len, ==, 4);
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpint (g_array_index (ids, gint64, i), ==, expected[i]);
+  }
+}
+
+static void
+quit_when_loaded (GObject    *model,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  if (!vankho_article_list_model_get_loading (VANKHO_ARTICLE_LIST_MODEL (model)))
+    g_main_loop_quit (user_data);
+}
+
+static void
+wait_loaded (VankhoArticleListModel *model)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gulong handler;
+
+  if (!vankho_article_list_model_get_loading (model))
+    return;
+
+  handler = g_signal_connect (model, "notify::loading", G_CALLBACK (quit_when_loaded), loop);
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (model, handler);
+}
+
+static void
+test_list_model (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(VankhoArticleFilter) filter = vankho_article_filter_new ();
+  g_autoptr(VankhoArticleListModel) model = NULL;
+  g_autoptr(VankhoArticle) first = NULL;
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Bài %u về Công an %s.", i, i % 3 ? "xã" : "tỉnh");
+      add (fixture->library, "Tiêu đề", body);
+    }
+
+  model = vankho_article_list_model_new (fixture->library, filter);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == VANKHO_TYPE_ARTICLE);
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1200);
+
+  /* Every row can be fetched, more than the model keeps at once. */
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autoptr(VankhoArticle) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpstr (vankho_article_get_title (row), ==, "Tiêu đề");
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 1200));
+
+  vankho_article_filter_set_query (filter, "tinh");
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 400);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_nonnull (strstr (vankho_article_get_snippet (first), "\x02tỉnh\x03"));
+
+  /* A new article shows without being asked. */
+  vankho_article_filter_set_query (filter, "   ");
+  wait_loaded (model);
+  add (fixture->library, "Mới", "Bài mới");
+  vankho_library_articles_changed (fixture->library);
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1201);
+}
+
+/* Bad library files: refused with a clear error and left byte for byte. */
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gsize       len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gsize before_len = 0;
+  gsize after_len = 0;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  library = vankho_library_open (path, &error);
+  g_assert_null (library);
+  g_assert_error (error, VANKHO_LIBRARY_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_not_sqlite (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *text = write_file (fixture->dir, "text.db", "Đây không phải thư viện\n", -1);
+  g_autofree char *binary = write_file (fixture->dir, "binary.db", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+
+  assert_refused (text, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+  assert_refused (binary, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_truncated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *truncated = NULL;
+  gsize len;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *filler = g_strnfill (2000, 'x');
+      g_autofree char *body = g_strdup_printf ("Nội dung dài %u %s", i, filler);
+      add (fixture->library, "Bài", body);
+    }
+  g_clear_object (&fixture->library);
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  /* Cut mid-page, and cut at a page boundary. */
+  truncated = write_file (fixture->dir, "truncated.db", contents, len / 2 + 100);
+  assert_refused (truncated, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+  g_free (truncated);
+  truncated = write_file (fixture->dir, "truncated-page.db", contents, (len / 2) & ~(gsize) 4095);
+  assert_refused (truncated, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_newer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "newer.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE articles (id INTEGER PRIMARY KEY, future TEXT);"
+                                     "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (path, VANKHO_LIBRARY_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_foreign (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "other.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (path, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_locked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoLibrary) second = NULL;
+  sqlite3 *holder = NULL;
+
+  add (fixture->library, "Bài", "Nội dung");
+  g_clear_object (&fixture->library);
+
+  /* Another program holds the file exclusively. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+                                         "INSERT INTO sources (kind, title) VALUES ('import', 'lock');", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  second = vankho_library_open (fixture->path, &error);
+  g_assert_null (second);
+  g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_BUSY);
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/library/create", test_create);
+  ADD ("/library/reopen", test_reopen);
+  ADD ("/library/dedupe", test_dedupe);
+  ADD ("/library/search/folding", test_search_folding);
+  ADD ("/library/search/syntax", test_search_syntax);
+  ADD ("/library/search/symbols", test_search_symbols);
+  ADD ("/library/search/snippet", test_snippet);
+  ADD ("/library/search/ranking", test_ranking);
+  ADD ("/library/list/newest-first", test_newest_first);
+  ADD ("/library/list/model", test_list_model);
+  ADD ("/library/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/library/refuse/truncated", test_refuse_truncated);
+  ADD ("/library/refuse/newer", test_refuse_newer);
+  ADD ("/library/refuse/foreign", test_refuse_foreign);
+  ADD ("/library/refuse/locked", test_refuse_locked);
+#undef ADD
+
+  return g_test_run ();
+}
