@@ -23,6 +23,7 @@ struct _VankhoArticleRow
 
   VankhoArticle *article;
 
+  GtkWidget     *box;
   GtkLabel      *title_label;
   GtkLabel      *meta_label;
   GtkLabel      *snippet_label;
@@ -136,6 +137,7 @@ vankho_article_row_class_init (VankhoArticleRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vankho-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, box);
   gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, snippet_label);

@@ -1,0 +1,335 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs vankho-cli as a user would and checks its output, its JSON and its
+ * exit codes (0 success, 1 user error, 2 internal failure).
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+static const char *cli_path;
+static char *work_dir;
+static char *library_path;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, library_path);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+reset_library (void)
+{
+  g_autofree char *wal = g_strconcat (library_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (library_path, "-shm", NULL);
+
+  g_unlink (library_path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static char *
+write_fixture (const char *name,
+               const char *contents,
+               gssize      len)
+{
+  char *path = g_build_filename (work_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "import", "list", "search", "show", "stats" };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_assert_nonnull (strstr (run.out, commands[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) sub = { 0 };
+
+      run_cli (&sub, commands[i], "--help", NULL);
+      g_assert_cmpint (sub.status, ==, 0);
+      g_assert_nonnull (strstr (sub.out, "--library"));
+      g_assert_nonnull (strstr (sub.out, commands[i]));
+    }
+}
+
+static void
+test_user_errors (void)
+{
+  g_auto(Run) no_command = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_id = { 0 };
+  g_auto(Run) missing_id = { 0 };
+  g_auto(Run) no_paths = { 0 };
+  g_auto(Run) bad_option = { 0 };
+  g_auto(Run) bad_limit = { 0 };
+
+  reset_library ();
+
+  run_cli (&no_command, NULL);
+  g_assert_cmpint (no_command.status, ==, 1);
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&bad_id, "show", "abc", NULL);
+  g_assert_cmpint (bad_id.status, ==, 1);
+  g_assert_nonnull (strstr (bad_id.err, "abc"));
+
+  run_cli (&missing_id, "show", "424242", NULL);
+  g_assert_cmpint (missing_id.status, ==, 1);
+  g_assert_nonnull (strstr (missing_id.err, "424242"));
+  /* One line, no trace. */
+  g_assert_cmpint (strchr (missing_id.err, '\n') - missing_id.err + 1, ==, strlen (missing_id.err));
+
+  run_cli (&no_paths, "import", NULL);
+  g_assert_cmpint (no_paths.status, ==, 1);
+
+  run_cli (&bad_option, "list", "--frob", NULL);
+  g_assert_cmpint (bad_option.status, ==, 1);
+
+  run_cli (&bad_limit, "list", "--limit", "-3", NULL);
+  g_assert_cmpint (bad_limit.status, ==, 1);
+}
+
+static void
+test_not_a_library (void)
+{
+  g_autofree char *saved = g_strdup (library_path);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_free (library_path);
+  library_path = write_fixture ("notes.db", "Ghi chú, không phải thư viện.\n", -1);
+
+  run_cli (&run, "stats", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "notes.db"));
+  g_assert_true (g_file_get_contents (library_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Ghi chú, không phải thư viện.\n");
+
+  g_free (library_path);
+  library_path = g_steal_pointer (&saved);
+}
+
+static void
+test_import_search_show (void)
+{
+  g_autofree char *good = write_fixture ("good.txt",
+                                         " date 2023-08\nĐảng uỷ Công an tỉnh Kon Tum sơ kết Nghị quyết 12-NQ/TW\n\n"
+                                         "Sáng 30/8, Đảng uỷ Công an tỉnh Kon Tum sơ kết 1 năm thực hiện Nghị quyết số "
+                                         "12-NQ/TW ngày 16/3/2022 của Bộ Chính trị.\n\nĐoạn hai.", -1);
+  g_autofree char *other = write_fixture ("other.txt",
+                                          "Công an xã học tập Nghị quyết 12-NQ/ĐUCA của Đảng ủy Công an Trung ương\n\n"
+                                          "Nội dung về Đảng ủy và Chỉ thị 11/CT-BCA.", -1);
+  g_autofree char *bad = write_fixture ("bad.txt", "Caf\xe9\n", -1);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) symbol = { 0 };
+  g_auto(Run) show = { 0 };
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(JsonNode) article = NULL;
+  g_autoptr(JsonNode) counts = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *object;
+  JsonArray *array;
+
+  reset_library ();
+
+  run_cli (&first, "import", good, other, bad, NULL);
+  /* A file failed: named with its reason, the others imported, exit 1. */
+  g_assert_cmpint (first.status, ==, 1);
+  g_assert_nonnull (strstr (first.out, "Added 2 articles"));
+  g_assert_nonnull (strstr (first.err, "bad.txt"));
+  g_assert_nonnull (strstr (first.err, "UTF-8"));
+
+  run_cli (&second, "import", good, other, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "Added 0 articles, 2 already in the library"));
+
+  run_cli (&search, "search", "--json", "dang uy", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  results = parse_json (search.out);
+  array = json_node_get_array (results);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  object = json_array_get_object_element (array, 0);
+  g_assert_true (json_object_has_member (object, "id"));
+  g_assert_true (json_object_has_member (object, "title"));
+  g_assert_true (json_object_has_member (object, "published"));
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "snippet"), "["));
+
+  run_cli (&symbol, "search", "--json", "12-NQ/TW", NULL);
+  g_assert_cmpint (symbol.status, ==, 0);
+  {
+    g_autoptr(JsonNode) hits = parse_json (symbol.out);
+    JsonArray *hits_array = json_node_get_array (hits);
+
+    g_assert_cmpuint (json_array_get_length (hits_array), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (hits_array, 0), "title"),
+                     ==, "Đảng uỷ Công an tỉnh Kon Tum sơ kết Nghị quyết 12-NQ/TW");
+    id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          json_object_get_int_member (json_array_get_object_element (hits_array, 0), "id"));
+  }
+
+  run_cli (&show, "show", "--json", id, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  article = parse_json (show.out);
+  object = json_node_get_object (article);
+  g_assert_cmpstr (json_object_get_string_member (object, "published_precision"), ==, "month");
+  g_assert_cmpstr (json_object_get_string_member (object, "published"), ==, "2023-08");
+  g_assert_true (json_object_has_member (object, "outlet"));
+  g_assert_true (json_object_has_member (object, "url"));
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "body"), "\n\nĐoạn hai."));
+
+  run_cli (&stats, "stats", "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  counts = parse_json (stats.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (counts), "articles"), ==, 2);
+
+  run_cli (&list, "list", "--limit", "1", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "2023-08"));
+  g_assert_null (strstr (list.out, "Công an xã học tập"));
+}
+
+static void
+test_seeds (void)
+{
+  const char *shared = g_getenv ("VANKHO_SHARED_DIR");
+  g_autofree char *seeds = shared ? g_build_filename (shared, "seeds", NULL) : NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) search = { 0 };
+  g_autoptr(JsonNode) results = NULL;
+
+  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared/seeds is not here (set VANKHO_SHARED_DIR); skipping the seed articles");
+      return;
+    }
+
+  reset_library ();
+
+  run_cli (&first, "import", seeds, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "Added 5 articles"));
+
+  run_cli (&second, "import", seeds, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, "Added 0 articles"));
+
+  run_cli (&search, "search", "--json", "dang uy", NULL);
+  results = parse_json (search.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (results)), ==, 5);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_getenv ("VANKHO_CLI");
+  g_assert_nonnull (cli_path);
+  work_dir = g_dir_make_tmp ("vankho-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  library_path = g_build_filename (work_dir, "library.db", NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/user-errors", test_user_errors);
+  g_test_add_func ("/cli/not-a-library", test_not_a_library);
+  g_test_add_func ("/cli/import-search-show", test_import_search_show);
+  g_test_add_func ("/cli/seeds", test_seeds);
+
+  status = g_test_run ();
+
+  reset_library ();
+  {
+    g_autoptr(GDir) dir = g_dir_open (work_dir, 0, NULL);
+    const char *name;
+
+    while (dir && (name = g_dir_read_name (dir)))
+      {
+        g_autofree char *path = g_build_filename (work_dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (work_dir);
+
+  return status;
+}

@@ -1,0 +1,312 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Opens the real window on a temporary library under a display (Xvfb in
+ * `make test`) and checks what a user would see: the rows, the reader, the
+ * search, and the offer of sample articles on an empty library.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "vankho-application.h"
+#include "vankho-article-list-model.h"
+#include "vankho-article-row.h"
+#include "vankho-importer.h"
+#include "vankho-reader.h"
+#include "vankho-window.h"
+
+typedef struct
+{
+  char              *dir;
+  VankhoLibrary     *library;
+  VankhoWindow      *window;
+} Fixture;
+
+/* One application per process: GApplication registers only once. */
+static VankhoApplication *app;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean with_samples = GPOINTER_TO_INT (data);
+
+  fixture->dir = g_dir_make_tmp ("vankho-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->library = vankho_library_open (path, &error);
+  g_assert_no_error (error);
+
+  if (with_samples)
+    {
+      g_autoptr(VankhoImporter) importer = vankho_importer_new (fixture->library);
+      g_assert_true (vankho_importer_import_samples (importer, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  fixture->window = vankho_window_new (app, fixture->library);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->library);
+  g_unlink (g_build_filename (fixture->dir, "library.db", NULL));
+  g_unlink (g_build_filename (fixture->dir, "library.db-wal", NULL));
+  g_unlink (g_build_filename (fixture->dir, "library.db-shm", NULL));
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, or fails after five seconds. */
+static void
+spin_until (gboolean (*done) (Fixture *),
+            Fixture   *fixture)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+
+  while (!done (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static GPtrArray *
+find_mapped (Fixture *fixture,
+             GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (fixture->window), type, found);
+  return found;
+}
+
+static gboolean
+rows_shown (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = find_mapped (fixture, VANKHO_TYPE_ARTICLE_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (vankho_article_row_get_article (g_ptr_array_index (rows, i)) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+model_loaded (Fixture *fixture)
+{
+  VankhoArticleListModel *model = VANKHO_ARTICLE_LIST_MODEL (vankho_window_get_articles (fixture->window));
+
+  return !vankho_article_list_model_get_loading (model);
+}
+
+static gboolean
+label_shows (GtkWidget  *root,
+             const char *text)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && !found; i++)
+    found = strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL;
+  g_ptr_array_unref (labels);
+
+  return found;
+}
+
+static void
+test_lists_articles (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GListModel *articles = vankho_window_get_articles (fixture->window);
+
+  spin_until (rows_shown, fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 10);
+  rows = find_mapped (fixture, VANKHO_TYPE_ARTICLE_ROW);
+  g_assert_cmpuint (rows->len, >=, 3);
+
+  /* Newest first: the first row is the newest sample. */
+  {
+    g_autoptr(VankhoArticle) first = g_list_model_get_item (articles, 0);
+    g_autoptr(VankhoArticle) last = g_list_model_get_item (articles, 9);
+
+    g_assert_cmpint (vankho_date_compare (vankho_article_get_published (first),
+                                          vankho_article_get_published (last)), >, 0);
+    g_assert_true (label_shows (GTK_WIDGET (fixture->window), vankho_article_get_title (first)));
+  }
+
+  g_assert_true (label_shows (GTK_WIDGET (fixture->window), "10"));
+}
+
+static gboolean
+reader_has_article (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) readers = find_mapped (fixture, VANKHO_TYPE_READER);
+
+  return readers->len == 1 && vankho_reader_get_article (g_ptr_array_index (readers, 0)) != NULL;
+}
+
+static void
+test_reader (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) readers = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(VankhoArticle) first = NULL;
+  g_autofree char *text = NULL;
+  GtkSelectionModel *selection;
+
+  spin_until (rows_shown, fixture);
+
+  lists = find_mapped (fixture, GTK_TYPE_LIST_VIEW);
+  g_assert_cmpuint (lists->len, ==, 1);
+  selection = gtk_list_view_get_model (g_ptr_array_index (lists, 0));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+
+  spin_until (reader_has_article, fixture);
+
+  readers = find_mapped (fixture, VANKHO_TYPE_READER);
+  first = g_list_model_get_item (vankho_window_get_articles (fixture->window), 0);
+  text = vankho_reader_dup_text (g_ptr_array_index (readers, 0));
+  g_assert_cmpuint (strlen (text), >, 500);
+  g_assert_nonnull (strstr (text, "\n\n"));
+  g_assert_true (label_shows (g_ptr_array_index (readers, 0), vankho_article_get_title (first)));
+}
+
+static gboolean
+search_entry_shown (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) entries = find_mapped (fixture, GTK_TYPE_SEARCH_ENTRY);
+
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  /* Shown, and the typing goes into it. */
+  return entries->len == 1 && focus != NULL &&
+         gtk_widget_is_ancestor (focus, g_ptr_array_index (entries, 0));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VankhoArticleFilter *filter = vankho_window_get_filter (fixture->window);
+  GListModel *articles = vankho_window_get_articles (fixture->window);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(VankhoArticle) first = NULL;
+
+  spin_until (rows_shown, fixture);
+
+  /* Ctrl+F opens the search; typing goes to the filter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  spin_until (search_entry_shown, fixture);
+  entries = find_mapped (fixture, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "THANH HOA");
+  while (vankho_article_filter_get_query (filter) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (vankho_article_filter_get_query (filter), ==, "THANH HOA");
+
+  spin_until (model_loaded, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), <, 10);
+  first = g_list_model_get_item (articles, 0);
+  g_assert_nonnull (vankho_article_get_snippet (first));
+
+  vankho_article_filter_set_query (filter, "khongcotu");
+  spin_until (model_loaded, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  g_assert_true (label_shows (GTK_WIDGET (fixture->window), "No Results Found") ||
+                 label_shows (GTK_WIDGET (fixture->window), "Không tìm thấy"));
+}
+
+static gboolean
+has_ten_articles (Fixture *fixture)
+{
+  return g_list_model_get_n_items (vankho_window_get_articles (fixture->window)) == 10;
+}
+
+static void
+test_empty_offers_samples (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  spin_until (model_loaded, fixture);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpuint (g_list_model_get_n_items (vankho_window_get_articles (fixture->window)), ==, 0);
+  g_assert_true (label_shows (GTK_WIDGET (fixture->window), "The Library Is Empty"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-samples", NULL));
+  spin_until (has_ten_articles, fixture);
+  spin_until (rows_shown, fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* The labels checked are the English ones. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = vankho_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, NULL))
+    g_error ("Could not register the application");
+
+  g_test_add ("/ui/window/lists-articles", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_lists_articles, fixture_teardown);
+  g_test_add ("/ui/window/reader", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_reader, fixture_teardown);
+  g_test_add ("/ui/window/search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/ui/window/empty-offers-samples", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_empty_offers_samples, fixture_teardown);
+
+  return g_test_run ();
+}
