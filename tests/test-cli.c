@@ -102,7 +102,7 @@ write_fixture (const char *name,
 static void
 test_help (void)
 {
-  const char *commands[] = { "import", "list", "search", "show", "stats" };
+  const char *commands[] = { "import", "list", "search", "show", "stats", "extract", "reindex", "documents" };
   g_auto(Run) run = { 0 };
 
   run_cli (&run, "--help", NULL);
@@ -247,8 +247,9 @@ test_import_search_show (void)
   g_assert_cmpint (show.status, ==, 0);
   article = parse_json (show.out);
   object = json_node_get_object (article);
-  g_assert_cmpstr (json_object_get_string_member (object, "published_precision"), ==, "month");
-  g_assert_cmpstr (json_object_get_string_member (object, "published"), ==, "2023-08");
+  /* 'Sáng 30/8' with the year of the ' date 2023-08' line. */
+  g_assert_cmpstr (json_object_get_string_member (object, "published_precision"), ==, "day");
+  g_assert_cmpstr (json_object_get_string_member (object, "published"), ==, "2023-08-30");
   g_assert_true (json_object_has_member (object, "outlet"));
   g_assert_true (json_object_has_member (object, "url"));
   g_assert_nonnull (strstr (json_object_get_string_member (object, "body"), "\n\nĐoạn hai."));
@@ -260,8 +261,67 @@ test_import_search_show (void)
 
   run_cli (&list, "list", "--limit", "1", NULL);
   g_assert_cmpint (list.status, ==, 0);
-  g_assert_nonnull (strstr (list.out, "2023-08"));
+  g_assert_nonnull (strstr (list.out, "2023-08-30"));
   g_assert_null (strstr (list.out, "Công an xã học tập"));
+}
+
+static void
+test_extract_documents_reindex (void)
+{
+  g_autofree char *file = write_fixture ("dong-thap.txt",
+                                         "ĐTO - Chiều ngày 14/01/2024, Đảng ủy Công an tỉnh tổ chức hội nghị"
+                                         " quán triệt Chỉ thị số 11/CT-BCA ngày 28/10/2022 của Bộ trưởng"
+                                         " Bộ Công an về xây dựng Công an xã.", -1);
+  g_auto(Run) extract = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) documents = { 0 };
+  g_auto(Run) reindex = { 0 };
+  g_autoptr(JsonNode) found = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  JsonObject *object;
+  JsonArray *citations;
+  JsonArray *array;
+  gboolean seen = FALSE;
+
+  reset_library ();
+
+  run_cli (&extract, "extract", "--json", file, NULL);
+  g_assert_cmpint (extract.status, ==, 0);
+  found = parse_json (extract.out);
+  object = json_node_get_object (found);
+  g_assert_cmpstr (json_object_get_string_member (object, "published"), ==, "2024-01-14");
+  g_assert_cmpstr (json_object_get_string_member (object, "published_precision"), ==, "day");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (object, "provinces"), 0), "code"), ==, "VN-45");
+  citations = json_object_get_array_member (object, "citations");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (citations, 0), "symbol"),
+                   ==, "11/CT-BCA");
+  g_assert_true (json_object_has_member (object, "events"));
+  /* extract stores nothing */
+  g_assert_false (g_file_test (library_path, G_FILE_TEST_EXISTS));
+
+  run_cli (&import, "import", file, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run_cli (&documents, "documents", "--json", NULL);
+  g_assert_cmpint (documents.status, ==, 0);
+  listed = parse_json (documents.out);
+  array = json_node_get_array (listed);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (doc, "symbol"), "11/CT-BCA") == 0)
+        {
+          g_assert_cmpint (json_object_get_int_member (doc, "articles"), ==, 1);
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
+
+  run_cli (&reindex, "reindex", NULL);
+  g_assert_cmpint (reindex.status, ==, 0);
+  g_assert_nonnull (strstr (reindex.out, "1 article"));
 }
 
 static void
@@ -314,6 +374,7 @@ main (int    argc,
   g_test_add_func ("/cli/user-errors", test_user_errors);
   g_test_add_func ("/cli/not-a-library", test_not_a_library);
   g_test_add_func ("/cli/import-search-show", test_import_search_show);
+  g_test_add_func ("/cli/extract-documents-reindex", test_extract_documents_reindex);
   g_test_add_func ("/cli/seeds", test_seeds);
 
   status = g_test_run ();

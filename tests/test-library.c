@@ -12,6 +12,8 @@
 #include <sqlite3.h>
 
 #include "vankho-article-list-model.h"
+#include "vankho-fts-tokenizer.h"
+#include "vankho-library-schema.h"
 #include "vankho-library.h"
 #include "vankho-text.h"
 
@@ -94,7 +96,8 @@ search (VankhoLibrary *library,
         const char    *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = vankho_library_query_article_ids (library, query, 0, NULL, NULL, &error);
+  VankhoArticleQuery article_query = { .text = (char *) query };
+  g_autoptr(GArray) ids = vankho_library_query_article_ids (library, &article_query, 0, NULL, NULL, &error);
   GString *out = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -250,7 +253,8 @@ test_snippet (Fixture       *fixture,
 
   add (fixture->library, "Hội nghị", "Sáng nay, Đảng uỷ Công an tỉnh Gia Lai tổ chức hội nghị sơ kết.");
 
-  ids = vankho_library_query_article_ids (fixture->library, "dang uy", 10, &match, NULL, &error);
+  ids = vankho_library_query_article_ids (fixture->library, &(VankhoArticleQuery) { .text = "dang uy" },
+                                          10, &match, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_nonnull (match);
@@ -272,7 +276,8 @@ test_ranking (Fixture       *fixture,
   add (fixture->library, "Tin khác", "Một lần nhắc đến Gia Lai, còn lại nói chuyện khác hẳn, rất dài dòng.");
   add (fixture->library, "Gia Lai sơ kết", "Gia Lai, Gia Lai, Gia Lai.");
 
-  ids = vankho_library_query_article_ids (fixture->library, "gia lai", 0, NULL, NULL, NULL);
+  ids = vankho_library_query_article_ids (fixture->library, &(VankhoArticleQuery) { .text = "gia lai" },
+                                          0, NULL, NULL, NULL);
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
 }
@@ -501,6 +506,159 @@ test_refuse_locked (Fixture       *fixture,
   sqlite3_close (holder);
 }
 
+static void
+test_migrate_keeps_copy (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "old.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoArticle) article = NULL;
+  sqlite3 *db = NULL;
+
+  /* A library as version 1 left it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (vankho_fts_tokenizer_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, vankho_library_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles (title, body, content_hash)"
+                                     " VALUES ('Cũ', 'Đảng uỷ cũ', 'h1'); PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = vankho_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, VANKHO_LIBRARY_SCHEMA_VERSION);
+
+  /* The copy is the old library, whole. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (pragma_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (pragma_int (backup, "SELECT count(*) FROM articles"), ==, 1);
+
+  assert_search (library, "dang uy", "1");
+  g_assert_true (vankho_library_add_tag (library, 1, "cũ", &error));
+  g_assert_no_error (error);
+  article = vankho_library_get_article (library, 1, &error);
+  g_assert_cmpstr (vankho_article_get_tags (article)[0], ==, "cũ");
+
+  g_unlink (backup);
+}
+
+static void
+test_user_state (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autoptr(VankhoLibrary) again = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 id = add (fixture->library, "Bài", "Nội dung");
+
+  g_assert_true (vankho_library_set_read (fixture->library, id, TRUE, &error));
+  g_assert_true (vankho_library_set_starred (fixture->library, id, TRUE, &error));
+  g_assert_true (vankho_library_set_note (fixture->library, id, "  Ghi chú của tôi  ", &error));
+  g_assert_true (vankho_library_add_tag (fixture->library, id, "Sơ kết", &error));
+  g_assert_true (vankho_library_add_tag (fixture->library, id, "sơ kết", &error));
+  g_assert_true (vankho_library_add_tag (fixture->library, id, "Gia Lai", &error));
+  g_assert_no_error (error);
+  g_assert_false (vankho_library_add_tag (fixture->library, id, " ", &error));
+  g_clear_error (&error);
+  g_assert_false (vankho_library_set_starred (fixture->library, 999, TRUE, &error));
+  g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Kept across a restart. */
+  g_clear_object (&fixture->library);
+  again = vankho_library_open (fixture->path, &error);
+  g_assert_no_error (error);
+  article = vankho_library_get_article (again, id, &error);
+  g_assert_true (vankho_article_get_is_read (article));
+  g_assert_true (vankho_article_get_is_starred (article));
+  g_assert_cmpstr (vankho_article_get_note (article), ==, "Ghi chú của tôi");
+  g_assert_cmpuint (g_strv_length ((char **) vankho_article_get_tags (article)), ==, 2);
+
+  g_assert_true (vankho_library_remove_tag (again, id, "Gia Lai", &error));
+  tags = vankho_library_list_tags (again, &error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 1);
+  g_assert_cmpstr (tags[0], ==, "Sơ kết");
+  fixture->library = g_steal_pointer (&again);
+}
+
+static char *
+filtered (VankhoLibrary      *library,
+          VankhoArticleQuery *query)
+{
+  g_autoptr(GArray) ids = vankho_library_query_article_ids (library, query, 0, NULL, NULL, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+
+  return g_string_free (out, FALSE);
+}
+
+#define assert_filtered(library, query, expected) \
+  G_STMT_START { \
+    g_autofree char *found_ = filtered (library, query); \
+    g_assert_cmpstr (found_, ==, expected); \
+  } G_STMT_END
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *dates[] = { "2023-08-31", "2023-08", "2024-01-15", "2022" };
+  sqlite3 *db = NULL;
+  g_autofree char *wal_path = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(VankhoArticle) article = vankho_article_new ();
+      g_autofree char *body = g_strdup_printf ("Bài %u Công an tỉnh", i + 1);
+      VankhoDate date = { 0 };
+
+      g_assert_true (vankho_date_parse_iso (&date, dates[i]));
+      vankho_article_set_title (article, body);
+      vankho_article_set_body (article, body);
+      vankho_article_set_published (article, &date);
+      vankho_article_set_outlet (article, i % 2 ? "BBK" : "ĐTO");
+      g_assert_true (vankho_library_add_article (fixture->library, article, 0, NULL, NULL));
+    }
+
+  vankho_library_set_starred (fixture->library, 3, TRUE, NULL);
+  vankho_library_set_read (fixture->library, 1, TRUE, NULL);
+  vankho_library_add_tag (fixture->library, 2, "xem lại", NULL);
+
+  /* Places and citations as extraction stores them. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO places (article_id, province, role, evidence) VALUES"
+                                 " (1, 'VN-30', 'primary', 'text'), (3, 'VN-30', 'mentioned', 'text'),"
+                                 " (2, 'VN-45', 'primary', 'byline');"
+                                 "INSERT INTO documents (id, canonical_key, kind) VALUES"
+                                 " (1001, 'nq:test-1', 'Nghị quyết'), (1002, 'nq:test-2', 'Nghị quyết');"
+                                 "UPDATE documents SET merged_into = 1001 WHERE id = 1002;"
+                                 "INSERT INTO citations (article_id, document_id, mention, mention_offset, mention_length)"
+                                 " VALUES (1, 1001, 'x', 0, 1), (4, 1002, 'y', 0, 1), (2, 1001, 'z', 0, 1);"
+                                 "UPDATE citations SET rejected = 1 WHERE article_id = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { 0 }), "3,1,2,4");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .sort = VANKHO_ARTICLE_SORT_OLDEST }), "4,2,1,3");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .province = "VN-30" }), "3,1");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .document_id = 1001 }), "1,4");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .date_from = "2023-08-01", .date_to = "2023-12-31" }), "1,2");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .date_from = "2024-01-01" }), "3");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .date_to = "2022-12-31" }), "4");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .outlet = "BBK" }), "2,4");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .tag = "XEM LẠI" }), "2");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .unread_only = TRUE }), "3,2,4");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .starred_only = TRUE }), "3");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .text = "bai 2 OR bai 3", .province = "VN-30" }), "3");
+  assert_filtered (fixture->library, (&(VankhoArticleQuery) { .text = "-\"bai 1\"", .outlet = "ĐTO" }), "3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +681,9 @@ main (int    argc,
   ADD ("/library/refuse/newer", test_refuse_newer);
   ADD ("/library/refuse/foreign", test_refuse_foreign);
   ADD ("/library/refuse/locked", test_refuse_locked);
+  ADD ("/library/migrate/keeps-copy", test_migrate_keeps_copy);
+  ADD ("/library/user-state", test_user_state);
+  ADD ("/library/filters", test_filters);
 #undef ADD
 
   return g_test_run ();

@@ -47,6 +47,7 @@ test_operators (void)
   assert_query ("gia -lai", "\"gia\"", "\"lai\"");
   assert_query ("gia NOT lai", "\"gia\"", "\"lai\"");
   assert_query ("-lai", NULL, "\"lai\"");
+  assert_query ("gia -\"kon tum\"", "\"gia\"", "\"kon tum\"");
   assert_query ("gia AND lai", "\"gia\" AND \"lai\"", NULL);
 }
 

@@ -17,7 +17,9 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 
+#include "vankho-analysis.h"
 #include "vankho-cli-json.h"
+#include "vankho-extractor.h"
 #include "vankho-importer.h"
 #include "vankho-library.h"
 #include "vankho-text.h"
@@ -258,8 +260,9 @@ print_articles (VankhoLibrary *library,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *match = NULL;
   gboolean color = isatty (STDOUT_FILENO);
+  VankhoArticleQuery article_query = { .text = (char *) query };
 
-  ids = vankho_library_query_article_ids (library, query, list_limit, &match, NULL, &error);
+  ids = vankho_library_query_article_ids (library, &article_query, list_limit, &match, NULL, &error);
   if (ids == NULL)
     return report_error (error);
 
@@ -351,8 +354,11 @@ command_show (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(VankhoLibrary) library = NULL;
   g_autoptr(VankhoArticle) article = NULL;
+  g_autoptr(VankhoExtraction) extraction = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *published = NULL;
+  GPtrArray *places;
+  GPtrArray *citations;
   gint64 id;
   guint64 value;
   int status = EXIT_OK;
@@ -378,9 +384,24 @@ command_show (int    argc,
   if (article == NULL)
     return report_error (error);
 
+  extraction = vankho_library_load_extraction (library, id, &error);
+  if (extraction == NULL)
+    return report_error (error);
+
   if (output_json)
     {
       g_autoptr(JsonNode) node = vankho_cli_json_article (article, TRUE);
+      g_autoptr(JsonNode) found = vankho_extraction_to_json (extraction);
+      JsonObject *object = json_node_get_object (node);
+      JsonObject *found_object = json_node_get_object (found);
+      const char *members[] = { "provinces", "citations", "events" };
+
+      /* 'published' stays the article's own; the rest comes from extraction. */
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        if (json_object_has_member (found_object, members[i]))
+          json_object_set_member (object, members[i],
+                                  json_node_copy (json_object_get_member (found_object, members[i])));
+
       vankho_cli_json_print (node);
       return EXIT_OK;
     }
@@ -392,6 +413,31 @@ command_show (int    argc,
     g_print ("%s: %s\n", _("Outlet"), vankho_article_get_outlet (article));
   if (vankho_article_get_url (article))
     g_print ("%s: %s\n", _("Address"), vankho_article_get_url (article));
+
+  places = vankho_extraction_get_places (extraction);
+  for (guint i = 0; i < places->len; i++)
+    {
+      const VankhoPlace *place = g_ptr_array_index (places, i);
+
+      g_print ("%s: %s (%s)\n",
+               place->role == VANKHO_PLACE_ROLE_PRIMARY ? _("Province") : _("Also mentions"),
+               place->name ? place->name : place->code, place->code);
+    }
+
+  citations = vankho_extraction_get_citations (extraction);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const VankhoCitation *citation = g_ptr_array_index (citations, i);
+      gboolean seen = FALSE;
+
+      /* Once per document, however often the article names it. */
+      for (guint j = 0; j < i && !seen; j++)
+        seen = g_str_equal (((const VankhoCitation *) g_ptr_array_index (citations, j))->key, citation->key);
+      if (!seen)
+        g_print ("%s: %s %s\n", _("Cites"), citation->kind,
+                 citation->symbol ? citation->symbol : citation->mention);
+    }
+
   g_print ("\n%s\n", vankho_article_get_body (article));
 
   return EXIT_OK;
@@ -473,12 +519,245 @@ command_stats (int    argc,
   return EXIT_OK;
 }
 
+
+/* extract */
+
+static char *extract_url;
+
+static const GOptionEntry extract_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &output_json,
+    N_("Print JSON (see README.md)"), NULL },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &extract_url,
+    N_("The article’s address, as a feed entry’s link would give it"), N_("URL") },
+  { NULL }
+};
+
+static void
+print_extraction (const char       *path,
+                  VankhoExtraction *extraction)
+{
+  g_autofree char *published = vankho_date_to_iso (vankho_extraction_get_published (extraction));
+  GPtrArray *places = vankho_extraction_get_places (extraction);
+  GPtrArray *citations = vankho_extraction_get_citations (extraction);
+  GPtrArray *events = vankho_extraction_get_events (extraction);
+
+  g_print ("%s\n", path);
+  g_print ("  %s: %s\n", _("Published"), published ? published : _("unknown"));
+  for (guint i = 0; i < places->len; i++)
+    {
+      const VankhoPlace *place = g_ptr_array_index (places, i);
+      g_print ("  %s: %s (%s, %s)\n",
+               place->role == VANKHO_PLACE_ROLE_PRIMARY ? _("Province") : _("Also mentions"),
+               place->name, place->code, place->evidence);
+    }
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const VankhoCitation *citation = g_ptr_array_index (citations, i);
+      g_print ("  %s: %s — “%s”\n", _("Cites"), citation->key, citation->mention);
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      const VankhoEvent *event = g_ptr_array_index (events, i);
+      g_print ("  %s: %s%s%s — %s\n", _("Event"), event->kind,
+               event->period ? " " : "", event->period ? event->period : "",
+               event->document ? event->document : "—");
+    }
+}
+
+static int
+command_extract (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  int status = EXIT_OK;
+
+  context = command_context_new (_("FILE…"),
+                                 _("Show what Văn Khố finds in text files — date, provinces, cited\n"
+                                   "documents, events — without storing anything."),
+                                 extract_entries);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("extract: give at least one file"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(VankhoArticle) article = NULL;
+      g_autoptr(VankhoExtraction) extraction = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *name = g_filename_display_name (argv[i]);
+      gsize len = 0;
+
+      if (!g_file_get_contents (argv[i], &contents, &len, &error) ||
+          len > VANKHO_IMPORT_MAX_FILE_SIZE ||
+          (article = vankho_importer_parse_text (contents, len, &error)) == NULL)
+        {
+          g_printerr ("vankho-cli: “%s”: %s\n", name,
+                      error ? error->message : _("larger than 20 MB"));
+          status = EXIT_USER_ERROR;
+          continue;
+        }
+
+      vankho_article_set_url (article, extract_url);
+      extraction = vankho_analysis_run (article);
+
+      if (output_json)
+        {
+          JsonNode *node = vankho_extraction_to_json (extraction);
+
+          json_object_set_string_member (json_node_get_object (node), "file", argv[i]);
+          json_array_add_element (array, node);
+        }
+      else
+        print_extraction (name, extraction);
+    }
+
+  if (output_json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      /* One file, one object; several, an array of them. */
+      if (json_array_get_length (array) == 1 && argc == 2)
+        root = json_node_copy (json_array_get_element (array, 0));
+      else
+        root = json_node_init_array (json_node_alloc (), array);
+      vankho_cli_json_print (root);
+    }
+
+  return status;
+}
+
+/* reindex */
+
+static void
+reindex_progress_cb (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  g_printerr ("\r");
+  g_printerr (_("Extracting %u of %u…"), done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+static int
+command_reindex (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_done = 0;
+  int status = EXIT_OK;
+
+  context = command_context_new (NULL,
+                                 _("Run extraction again over every article of the library. Corrections\n"
+                                   "made by the user are kept."),
+                                 NULL);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("reindex: takes no arguments"));
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  if (!vankho_analysis_reindex (library, NULL, isatty (STDERR_FILENO) ? reindex_progress_cb : NULL,
+                                NULL, &n_done, &error))
+    return report_error (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Extracted %u article again.\n",
+                        "Extracted %u articles again.\n", n_done), n_done);
+  return EXIT_OK;
+}
+
+/* documents */
+
+static int
+command_documents (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  int status = EXIT_OK;
+
+  context = command_context_new (NULL,
+                                 _("List the documents the archive cites or the catalogue holds, with\n"
+                                   "the number of articles citing each, most cited first."),
+                                 json_entries);
+  if (!parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("documents: takes no arguments"));
+
+  library = open_library (&error);
+  if (library == NULL)
+    return report_error (error);
+
+  documents = vankho_library_list_documents (library, &error);
+  if (documents == NULL)
+    return report_error (error);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const VankhoDocumentSummary *doc = g_ptr_array_index (documents, i);
+
+      if (output_json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, doc->id);
+#define ADD_STRING(name, value) \
+          json_builder_set_member_name (builder, name); \
+          if (value) json_builder_add_string_value (builder, value); \
+          else json_builder_add_null_value (builder);
+          ADD_STRING ("key", doc->key);
+          ADD_STRING ("kind", doc->kind);
+          ADD_STRING ("number", doc->number);
+          ADD_STRING ("symbol", doc->symbol);
+          ADD_STRING ("issuer", doc->issuer);
+          ADD_STRING ("date", doc->issued);
+          ADD_STRING ("title", doc->title);
+          ADD_STRING ("latest_citation", doc->latest);
+#undef ADD_STRING
+          json_builder_set_member_name (builder, "articles");
+          json_builder_add_int_value (builder, doc->n_articles);
+          json_builder_end_object (builder);
+          json_array_add_element (array, json_builder_get_root (builder));
+        }
+      else
+        g_print ("%5" G_GINT64_FORMAT "  %-14s %s %s%s%s\n", doc->n_articles,
+                 doc->symbol ? doc->symbol : doc->key, doc->kind,
+                 doc->issuer ? "— " : "", doc->issuer ? doc->issuer : "",
+                 doc->issued ? "" : "");
+    }
+
+  if (output_json)
+    {
+      g_autoptr(JsonNode) root = json_node_init_array (json_node_alloc (), array);
+      vankho_cli_json_print (root);
+    }
+
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "import", N_("PATH…"), N_("Import text files and folders"), command_import },
   { "list", NULL, N_("List articles, newest first"), command_list },
   { "search", N_("QUERY"), N_("Search articles"), command_search },
   { "show", N_("ID"), N_("Show one article"), command_show },
   { "stats", NULL, N_("Count what the library holds"), command_stats },
+  { "extract", N_("FILE…"), N_("Show what extraction finds in files"), command_extract },
+  { "reindex", NULL, N_("Run extraction again over the library"), command_reindex },
+  { "documents", NULL, N_("List the cited documents"), command_documents },
 };
 
 static char *

@@ -30,8 +30,7 @@ struct _VankhoArticleListModel
   char                *match;
   GHashTable          *rows;
   GCancellable        *cancellable;
-  gulong               filter_handler;
-  gulong               library_handler;
+  guint                reload_source;
   guint                loading : 1;
 };
 
@@ -59,15 +58,15 @@ typedef struct
 
 typedef struct
 {
-  VankhoLibrary *library;
-  char          *query;
+  VankhoLibrary      *library;
+  VankhoArticleQuery *query;
 } QueryData;
 
 static void
 query_data_free (QueryData *data)
 {
   g_clear_object (&data->library);
-  g_clear_pointer (&data->query, g_free);
+  g_clear_pointer (&data->query, vankho_article_query_free);
   g_free (data);
 }
 
@@ -216,6 +215,7 @@ vankho_article_list_model_reload (VankhoArticleListModel *self)
 
   g_return_if_fail (VANKHO_IS_ARTICLE_LIST_MODEL (self));
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -224,7 +224,7 @@ vankho_article_list_model_reload (VankhoArticleListModel *self)
   g_task_set_source_tag (task, vankho_article_list_model_reload);
   data = g_new0 (QueryData, 1);
   data->library = g_object_ref (self->library);
-  data->query = g_strdup (vankho_article_filter_get_query (self->filter));
+  data->query = vankho_article_filter_dup_query (self->filter);
   g_task_set_task_data (task, data, (GDestroyNotify) query_data_free);
   g_task_set_return_on_cancel (task, FALSE);
 
@@ -232,10 +232,26 @@ vankho_article_list_model_reload (VankhoArticleListModel *self)
   g_task_run_in_thread (task, query_thread);
 }
 
-static void
-filter_changed_cb (VankhoArticleListModel *self)
+static gboolean
+reload_idle_cb (gpointer user_data)
 {
+  VankhoArticleListModel *self = user_data;
+
+  self->reload_source = 0;
   vankho_article_list_model_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Several parts of the filter often change at once (a preset sets two
+ * dates): reload once, after them all.
+ */
+static void
+schedule_reload (VankhoArticleListModel *self)
+{
+  set_loading (self, TRUE);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
 }
 
 static void
@@ -248,12 +264,10 @@ vankho_article_list_model_constructed (GObject *object)
   g_assert (VANKHO_IS_LIBRARY (self->library));
   g_assert (VANKHO_IS_ARTICLE_FILTER (self->filter));
 
-  self->filter_handler =
-    g_signal_connect_object (self->filter, "notify", G_CALLBACK (filter_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-  self->library_handler =
-    g_signal_connect_object (self->library, "articles-changed", G_CALLBACK (filter_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (schedule_reload),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "articles-changed", G_CALLBACK (schedule_reload),
+                           self, G_CONNECT_SWAPPED);
 
   vankho_article_list_model_reload (self);
 }
@@ -263,6 +277,7 @@ vankho_article_list_model_dispose (GObject *object)
 {
   VankhoArticleListModel *self = (VankhoArticleListModel *)object;
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->filter);

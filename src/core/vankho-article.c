@@ -26,8 +26,13 @@ struct _VankhoArticle
   char       *url;
   char       *file_path;
   char       *snippet;
+  char       *note;
+  GStrv       tags;
   VankhoDate  published;
+  VankhoDate  source_date;
   guint       is_sample : 1;
+  guint       is_read : 1;
+  guint       is_starred : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoArticle, vankho_article, G_TYPE_OBJECT)
@@ -44,6 +49,10 @@ enum {
   PROP_SNIPPET,
   PROP_PUBLISHED,
   PROP_IS_SAMPLE,
+  PROP_IS_READ,
+  PROP_IS_STARRED,
+  PROP_NOTE,
+  PROP_TAGS,
   N_PROPS
 };
 
@@ -74,6 +83,8 @@ vankho_article_finalize (GObject *object)
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->file_path, g_free);
   g_clear_pointer (&self->snippet, g_free);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
 
   G_OBJECT_CLASS (vankho_article_parent_class)->finalize (object);
 }
@@ -128,6 +139,22 @@ vankho_article_get_property (GObject    *object,
       g_value_set_boolean (value, self->is_sample);
       break;
 
+    case PROP_IS_READ:
+      g_value_set_boolean (value, self->is_read);
+      break;
+
+    case PROP_IS_STARRED:
+      g_value_set_boolean (value, self->is_starred);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,6 +199,19 @@ vankho_article_class_init (VankhoArticleClass *klass)
   properties[PROP_IS_SAMPLE] =
     g_param_spec_boolean ("is-sample", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_IS_READ] =
+    g_param_spec_boolean ("is-read", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IS_STARRED] =
+    g_param_spec_boolean ("is-starred", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -397,4 +437,119 @@ vankho_article_set_is_sample (VankhoArticle *self,
       self->is_sample = is_sample;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SAMPLE]);
     }
+}
+
+gboolean
+vankho_article_get_is_read (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), FALSE);
+
+  return self->is_read;
+}
+
+void
+vankho_article_set_is_read (VankhoArticle *self,
+                            gboolean       is_read)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  is_read = !!is_read;
+  if (self->is_read != is_read)
+    {
+      self->is_read = is_read;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_READ]);
+    }
+}
+
+gboolean
+vankho_article_get_is_starred (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), FALSE);
+
+  return self->is_starred;
+}
+
+void
+vankho_article_set_is_starred (VankhoArticle *self,
+                               gboolean       is_starred)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  is_starred = !!is_starred;
+  if (self->is_starred != is_starred)
+    {
+      self->is_starred = is_starred;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_STARRED]);
+    }
+}
+
+const char *
+vankho_article_get_note (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), NULL);
+
+  return self->note;
+}
+
+void
+vankho_article_set_note (VankhoArticle *self,
+                         const char    *note)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  if (set_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * vankho_article_get_tags:
+ *
+ * Returns: (transfer none) (nullable): the user's tags, sorted
+ */
+const char * const *
+vankho_article_get_tags (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+void
+vankho_article_set_tags (VankhoArticle      *self,
+                         const char * const *tags)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  if (self->tags == NULL && tags == NULL)
+    return;
+  if (self->tags != NULL && tags != NULL && g_strv_equal ((const char * const *) self->tags, tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+/**
+ * vankho_article_get_source_date:
+ *
+ * Returns: (transfer none): the date the source gave (a ' date YYYY-MM'
+ *   line, a feed entry's date), from which extraction starts
+ */
+const VankhoDate *
+vankho_article_get_source_date (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), NULL);
+
+  return &self->source_date;
+}
+
+void
+vankho_article_set_source_date (VankhoArticle    *self,
+                                const VankhoDate *source_date)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+  g_return_if_fail (source_date != NULL);
+
+  self->source_date = *source_date;
 }

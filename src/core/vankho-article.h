@@ -43,11 +43,27 @@ const VankhoDate *vankho_article_get_published  (VankhoArticle    *self);
 void              vankho_article_set_published  (VankhoArticle    *self,
                                                  const VankhoDate *published);
 char             *vankho_article_dup_published_iso (VankhoArticle *self);
+const VankhoDate *vankho_article_get_source_date (VankhoArticle    *self);
+void              vankho_article_set_source_date (VankhoArticle    *self,
+                                                  const VankhoDate *source_date);
 const char       *vankho_article_get_snippet    (VankhoArticle    *self);
 void              vankho_article_set_snippet    (VankhoArticle    *self,
                                                  const char       *snippet);
 gboolean          vankho_article_get_is_sample  (VankhoArticle    *self);
 void              vankho_article_set_is_sample  (VankhoArticle    *self,
                                                  gboolean          is_sample);
+
+gboolean          vankho_article_get_is_read    (VankhoArticle    *self);
+void              vankho_article_set_is_read    (VankhoArticle    *self,
+                                                 gboolean          is_read);
+gboolean          vankho_article_get_is_starred (VankhoArticle    *self);
+void              vankho_article_set_is_starred (VankhoArticle    *self,
+                                                 gboolean          is_starred);
+const char       *vankho_article_get_note       (VankhoArticle    *self);
+void              vankho_article_set_note       (VankhoArticle    *self,
+                                                 const char       *note);
+const char * const *vankho_article_get_tags     (VankhoArticle    *self);
+void              vankho_article_set_tags       (VankhoArticle    *self,
+                                                 const char * const *tags);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vankho-analysis.h"
 #include "vankho-importer.h"
 #include "vankho-text.h"
 
@@ -441,6 +442,7 @@ vankho_importer_parse_text (const char  *data,
   vankho_article_set_outlet (article, outlet);
   vankho_article_set_byline (article, byline);
   vankho_article_set_published (article, &header_date);
+  vankho_article_set_source_date (article, &header_date);
 
   return g_steal_pointer (&article);
 }
@@ -579,17 +581,25 @@ store_article (VankhoImporter  *self,
                gint64           source_id,
                GError         **error)
 {
+  g_autoptr(VankhoExtraction) extraction = vankho_analysis_run (article);
+  const VankhoDate *published = vankho_extraction_get_published (extraction);
   gboolean duplicate = FALSE;
+
+  if (published->precision != VANKHO_DATE_PRECISION_UNKNOWN)
+    vankho_article_set_published (article, published);
 
   if (!vankho_library_add_article (self->library, article, source_id, &duplicate, error))
     return FALSE;
 
   if (duplicate)
-    self->n_duplicates++;
-  else
-    self->n_added++;
+    {
+      self->n_duplicates++;
+      return TRUE;
+    }
 
-  return TRUE;
+  self->n_added++;
+  return vankho_library_store_extraction (self->library, vankho_article_get_id (article),
+                                          extraction, error);
 }
 
 /**

@@ -78,7 +78,8 @@ static const char * const vankho_library_migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
   "  province TEXT NOT NULL,"  /* ISO 3166-2 code of the 63-province era */
-  "  role TEXT NOT NULL CHECK (role IN ('primary', 'mentioned')),"
+  /* 'excluded': the user said the article is not about this province. */
+  "  role TEXT NOT NULL CHECK (role IN ('primary', 'mentioned', 'excluded')),"
   "  evidence TEXT NOT NULL,"  /* 'text', 'district', 'byline', 'domain', 'user' */
   "  evidence_offset INTEGER,"
   "  evidence_length INTEGER,"
@@ -129,4 +130,23 @@ static const char * const vankho_library_migrations[] = {
   ");"
   "CREATE INDEX events_by_article ON events (article_id);"
   "CREATE INDEX events_by_document ON events (document_id, kind);",
+
+  /* 1 → 2: the user's own tags; 'key' is the name folded (vankho-text.c),
+   * so 'Sơ kết' and 'SƠ KẾT' are one tag. */
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  key TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE article_tags ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (article_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_tags_by_tag ON article_tags (tag_id, article_id);"
+  /* The date the source gave (a ' date YYYY-MM' line, a feed entry's date),
+   * kept so that re-extraction starts from the same facts. */
+  "ALTER TABLE articles ADD COLUMN source_date TEXT;"
+  "CREATE INDEX articles_unread ON articles (is_read, published) WHERE is_read = 0;"
+  "CREATE INDEX articles_starred ON articles (is_starred, published) WHERE is_starred = 1;",
 };

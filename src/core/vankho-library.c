@@ -22,24 +22,13 @@
 #include <sqlite3.h>
 
 #include "vankho-fts-tokenizer.h"
-#include "vankho-library.h"
+#include "vankho-library-private.h"
 #include "vankho-library-schema.h"
 #include "vankho-search-query.h"
 #include "vankho-text.h"
 
 G_STATIC_ASSERT (G_N_ELEMENTS (vankho_library_migrations) == VANKHO_LIBRARY_SCHEMA_VERSION);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-struct _VankhoLibrary
-{
-  GObject   parent_instance;
-
-  char     *path;
-  sqlite3  *db;
-  sqlite3  *reader;
-  GMutex    reader_lock;
-};
 
 G_DEFINE_FINAL_TYPE (VankhoLibrary, vankho_library, G_TYPE_OBJECT)
 
@@ -51,12 +40,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define SUMMARY_COLUMNS \
-  "id, title, outlet, url, published, published_precision, is_sample, byline, file_path"
+  "id, title, outlet, url, published, published_precision, is_sample, byline, file_path," \
+  " is_read, is_starred, source_date"
+#define N_SUMMARY_COLUMNS 12
 
 G_DEFINE_QUARK (vankho-library-error-quark, vankho_library_error)
 
-static void
-set_sqlite_error (GError     **error,
+void
+vankho_library_set_sqlite_error (GError     **error,
                   sqlite3     *db,
                   const char  *path)
 {
@@ -93,23 +84,23 @@ set_sqlite_error (GError     **error,
     }
 }
 
-static gboolean
-exec_sql (VankhoLibrary  *self,
+gboolean
+vankho_library_exec (VankhoLibrary  *self,
           sqlite3        *db,
           const char     *sql,
           GError        **error)
 {
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db, self->path);
+      vankho_library_set_sqlite_error (error, db, self->path);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (VankhoLibrary  *self,
+sqlite3_stmt *
+vankho_library_prepare (VankhoLibrary  *self,
          sqlite3        *db,
          const char     *sql,
          GError        **error)
@@ -118,7 +109,7 @@ prepare (VankhoLibrary  *self,
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db, self->path);
+      vankho_library_set_sqlite_error (error, db, self->path);
       return NULL;
     }
 
@@ -265,7 +256,7 @@ open_connection (VankhoLibrary  *self,
 
   if (sqlite3_open_v2 (self->path, &db, flags, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (error, db, self->path);
+      vankho_library_set_sqlite_error (error, db, self->path);
       sqlite3_close (db);
       return NULL;
     }
@@ -275,7 +266,7 @@ open_connection (VankhoLibrary  *self,
 
   if (vankho_fts_tokenizer_register (db) != SQLITE_OK)
     {
-      set_sqlite_error (error, db, self->path);
+      vankho_library_set_sqlite_error (error, db, self->path);
       sqlite3_close (db);
       return NULL;
     }
@@ -290,7 +281,7 @@ read_int (VankhoLibrary  *self,
           gint64         *value,
           GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -299,7 +290,7 @@ read_int (VankhoLibrary  *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, db, self->path);
+      vankho_library_set_sqlite_error (error, db, self->path);
       return FALSE;
     }
 
@@ -338,7 +329,7 @@ backup_before_migrating (VankhoLibrary  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, dest, backup_path);
+      vankho_library_set_sqlite_error (error, dest, backup_path);
       sqlite3_close (dest);
       g_unlink (backup_path);
       return FALSE;
@@ -361,12 +352,12 @@ migrate (VankhoLibrary  *self,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
-      if (!exec_sql (self, self->db, "BEGIN IMMEDIATE", error))
+      if (!vankho_library_exec (self, self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (!exec_sql (self, self->db, vankho_library_migrations[v], error) ||
-          !exec_sql (self, self->db, set_version, error) ||
-          !exec_sql (self, self->db, "COMMIT", error))
+      if (!vankho_library_exec (self, self->db, vankho_library_migrations[v], error) ||
+          !vankho_library_exec (self, self->db, set_version, error) ||
+          !vankho_library_exec (self, self->db, "COMMIT", error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           g_prefix_error (error, _("Could not update the library to version %d: "), (int) v + 1);
@@ -424,12 +415,15 @@ open_library (VankhoLibrary  *self,
       return FALSE;
     }
 
-  if (!exec_sql (self, self->db, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self, self->db, "PRAGMA synchronous = NORMAL", error) ||
-      !exec_sql (self, self->db, "PRAGMA foreign_keys = ON", error))
+  if (!vankho_library_exec (self, self->db, "PRAGMA journal_mode = WAL", error) ||
+      !vankho_library_exec (self, self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !vankho_library_exec (self, self->db, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
   if (version < VANKHO_LIBRARY_SCHEMA_VERSION && !migrate (self, version, error))
+    return FALSE;
+
+  if (!vankho_library_seed_catalogue (self, error))
     return FALSE;
 
   self->reader = open_connection (self, FALSE, error);
@@ -490,7 +484,7 @@ vankho_library_begin (VankhoLibrary  *self,
 {
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
-  return exec_sql (self, self->db, "BEGIN IMMEDIATE", error);
+  return vankho_library_exec (self, self->db, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -499,7 +493,7 @@ vankho_library_commit (VankhoLibrary  *self,
 {
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
-  if (!exec_sql (self, self->db, "COMMIT", error))
+  if (!vankho_library_exec (self, self->db, "COMMIT", error))
     {
       vankho_library_rollback (self);
       return FALSE;
@@ -565,7 +559,7 @@ vankho_library_ensure_source (VankhoLibrary     *self,
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), 0);
   g_return_val_if_fail (title != NULL, 0);
 
-  stmt = prepare (self, self->db,
+  stmt = vankho_library_prepare (self, self->db,
                   "INSERT INTO sources (kind, title) VALUES (?1, ?2)"
                   " ON CONFLICT (kind, title) WHERE url IS NULL DO UPDATE SET kind = kind"
                   " RETURNING id", error);
@@ -577,7 +571,7 @@ vankho_library_ensure_source (VankhoLibrary     *self,
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, self->path);
+      vankho_library_set_sqlite_error (error, self->db, self->path);
       return 0;
     }
 
@@ -616,6 +610,7 @@ vankho_library_add_article (VankhoLibrary  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *published = NULL;
+  g_autofree char *source_date = NULL;
   const VankhoDate *date;
   const char *body;
   int rc;
@@ -632,11 +627,12 @@ vankho_library_add_article (VankhoLibrary  *self,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
   date = vankho_article_get_published (article);
   published = vankho_date_to_iso (date);
+  source_date = vankho_date_to_iso (vankho_article_get_source_date (article));
 
-  stmt = prepare (self, self->db,
+  stmt = vankho_library_prepare (self, self->db,
                   "INSERT INTO articles (source_id, title, byline, outlet, url, file_path,"
-                  "  published, published_precision, body, content_hash, is_sample)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                  "  published, published_precision, body, content_hash, is_sample, source_date)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                   " ON CONFLICT (content_hash) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
@@ -655,11 +651,12 @@ vankho_library_add_article (VankhoLibrary  *self,
   sqlite3_bind_text (stmt, 9, body, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 11, vankho_article_get_is_sample (article));
+  bind_text_or_null (stmt, 12, source_date);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, self->path);
+      vankho_library_set_sqlite_error (error, self->db, self->path);
       return FALSE;
     }
 
@@ -689,8 +686,45 @@ article_from_summary_row (sqlite3_stmt *stmt)
   vankho_article_set_is_sample (article, sqlite3_column_int (stmt, 6));
   vankho_article_set_byline (article, (const char *) sqlite3_column_text (stmt, 7));
   vankho_article_set_file_path (article, (const char *) sqlite3_column_text (stmt, 8));
+  vankho_article_set_is_read (article, sqlite3_column_int (stmt, 9));
+  vankho_article_set_is_starred (article, sqlite3_column_int (stmt, 10));
+  date = (VankhoDate) { 0 };
+  if (vankho_date_parse_iso (&date, (const char *) sqlite3_column_text (stmt, 11)))
+    vankho_article_set_source_date (article, &date);
 
   return article;
+}
+
+/* Runs @sql with @id bound to ?1 (when not 0) and returns the first column
+ * of every row.
+ */
+static GStrv
+list_strings (VankhoLibrary  *self,
+              const char     *sql,
+              gint64          id,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, error);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  builder = g_strv_builder_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 static VankhoArticle *
@@ -703,8 +737,8 @@ load_article (VankhoLibrary  *self,
   VankhoArticle *article;
   int rc;
 
-  stmt = prepare (self, self->db,
-                  with_body ? "SELECT " SUMMARY_COLUMNS ", body FROM articles WHERE id = ?1"
+  stmt = vankho_library_prepare (self, self->db,
+                  with_body ? "SELECT " SUMMARY_COLUMNS ", body, note FROM articles WHERE id = ?1"
                             : "SELECT " SUMMARY_COLUMNS " FROM articles WHERE id = ?1",
                   error);
   if (stmt == NULL)
@@ -720,13 +754,27 @@ load_article (VankhoLibrary  *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, self->path);
+      vankho_library_set_sqlite_error (error, self->db, self->path);
       return NULL;
     }
 
   article = article_from_summary_row (stmt);
   if (with_body)
-    vankho_article_set_body (article, (const char *) sqlite3_column_text (stmt, 9));
+    {
+      g_auto(GStrv) tags = NULL;
+
+      vankho_article_set_body (article, (const char *) sqlite3_column_text (stmt, N_SUMMARY_COLUMNS));
+      vankho_article_set_note (article, (const char *) sqlite3_column_text (stmt, N_SUMMARY_COLUMNS + 1));
+
+      tags = list_strings (self, "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                                 " WHERE at.article_id = ?1 ORDER BY t.name", id, error);
+      if (tags == NULL)
+        {
+          g_object_unref (article);
+          return NULL;
+        }
+      vankho_article_set_tags (article, (const char * const *) tags);
+    }
 
   return article;
 }
@@ -773,7 +821,7 @@ vankho_library_get_article_summary (VankhoLibrary  *self,
   if (article == NULL || match == NULL)
     return g_steal_pointer (&article);
 
-  stmt = prepare (self, self->db,
+  stmt = vankho_library_prepare (self, self->db,
                   "SELECT snippet (articles_fts, 1, char (2), char (3), '…', 24)"
                   " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", error);
   if (stmt == NULL)
@@ -793,10 +841,33 @@ check_cancelled (void *user_data)
   return g_cancellable_is_cancelled (user_data);
 }
 
+typedef struct
+{
+  gboolean    is_text;
+  const char *text;
+  gint64      number;
+} Param;
+
+static void
+add_text_param (GArray     *params,
+                const char *text)
+{
+  Param param = { TRUE, text, 0 };
+  g_array_append_val (params, param);
+}
+
+static void
+add_int_param (GArray *params,
+               gint64  number)
+{
+  Param param = { FALSE, NULL, number };
+  g_array_append_val (params, param);
+}
+
 static GArray *
 run_id_query (VankhoLibrary  *self,
               const char     *sql,
-              const char     *param,
+              GArray         *params,
               guint           limit,
               GCancellable   *cancellable,
               GError        **error)
@@ -805,13 +876,20 @@ run_id_query (VankhoLibrary  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  stmt = prepare (self, self->reader, sql, error);
+  stmt = vankho_library_prepare (self, self->reader, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  for (guint i = 0; i < params->len; i++)
+    {
+      const Param *param = &g_array_index (params, Param, i);
+
+      if (param->is_text)
+        sqlite3_bind_text (stmt, i + 1, param->text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, param->number);
+    }
+  sqlite3_bind_int64 (stmt, params->len + 1, limit > 0 ? (gint64) limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -826,98 +904,194 @@ run_id_query (VankhoLibrary  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->reader, self->path);
+      vankho_library_set_sqlite_error (error, self->reader, self->path);
       return NULL;
     }
 
   return g_steal_pointer (&ids);
 }
 
+/* Builds the SELECT for @query with @match as the FTS5 expression (or none)
+ * and @exclude for a search that only excludes. Every value is a bound
+ * parameter, in @params.
+ */
+static char *
+build_id_query (const VankhoArticleQuery *query,
+                const char               *match,
+                const char               *exclude,
+                const char               *tag_key,
+                GArray                   *params)
+{
+  GString *sql = g_string_new (NULL);
+  VankhoArticleSort sort = query->sort;
+
+  if (match != NULL)
+    {
+      g_string_append (sql, "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                            " WHERE articles_fts MATCH ?");
+      add_text_param (params, match);
+    }
+  else
+    g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
+
+  if (exclude != NULL)
+    {
+      g_string_append (sql, " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      add_text_param (params, exclude);
+    }
+  if (query->province != NULL)
+    {
+      g_string_append (sql, " AND a.id IN (SELECT article_id FROM places WHERE province = ?"
+                            " AND role != 'excluded')");
+      add_text_param (params, query->province);
+    }
+  if (query->document_id > 0)
+    {
+      /* A document merged into another brings its citations along. */
+      g_string_append (sql, " AND a.id IN (SELECT c.article_id FROM citations c"
+                            " JOIN documents d ON d.id = c.document_id"
+                            " WHERE (d.id = ? OR d.merged_into = ?) AND NOT c.rejected)");
+      add_int_param (params, query->document_id);
+      add_int_param (params, query->document_id);
+    }
+  /* A date known to the month compares with the month of each bound. */
+  if (query->date_from != NULL)
+    {
+      g_string_append (sql, " AND a.published >= substr (?, 1, length (a.published))");
+      add_text_param (params, query->date_from);
+    }
+  if (query->date_to != NULL)
+    {
+      g_string_append (sql, " AND a.published <= substr (?, 1, length (a.published))");
+      add_text_param (params, query->date_to);
+    }
+  if (query->source_id > 0)
+    {
+      g_string_append (sql, " AND a.source_id = ?");
+      add_int_param (params, query->source_id);
+    }
+  if (query->outlet != NULL)
+    {
+      g_string_append (sql, " AND a.outlet = ?");
+      add_text_param (params, query->outlet);
+    }
+  if (tag_key != NULL)
+    {
+      g_string_append (sql, " AND a.id IN (SELECT at.article_id FROM article_tags at"
+                            " JOIN tags t ON t.id = at.tag_id WHERE t.key = ?)");
+      add_text_param (params, tag_key);
+    }
+  if (query->unread_only)
+    g_string_append (sql, " AND a.is_read = 0");
+  if (query->starred_only)
+    g_string_append (sql, " AND a.is_starred = 1");
+
+  if (sort == VANKHO_ARTICLE_SORT_AUTO)
+    sort = match != NULL ? VANKHO_ARTICLE_SORT_RELEVANCE : VANKHO_ARTICLE_SORT_NEWEST;
+  if (sort == VANKHO_ARTICLE_SORT_RELEVANCE && match == NULL)
+    sort = VANKHO_ARTICLE_SORT_NEWEST;
+
+  switch (sort)
+    {
+    case VANKHO_ARTICLE_SORT_RELEVANCE:
+      g_string_append (sql, " ORDER BY articles_fts.rank");
+      break;
+    case VANKHO_ARTICLE_SORT_OLDEST:
+      g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
+      break;
+    case VANKHO_ARTICLE_SORT_NEWEST:
+    case VANKHO_ARTICLE_SORT_AUTO:
+    default:
+      g_string_append (sql, " ORDER BY a.published DESC, a.id DESC");
+      break;
+    }
+
+  g_string_append (sql, " LIMIT ?");
+
+  return g_string_free (sql, FALSE);
+}
+
 /**
  * vankho_library_query_article_ids:
- * @query: (nullable): a search as the user typed it (see vankho-search-query.c),
- *   or %NULL for every article
+ * @query: (nullable): what to find; %NULL for every article
  * @limit: most ids to return, 0 for all
  * @match_used: (out) (optional) (transfer full): the FTS5 expression that ran,
  *   for snippets; %NULL when nothing was searched
  * @cancellable: (nullable): stops a long query
  *
  * Finds articles: by relevance (bm25, title weighing more) when searching,
- * newest first otherwise. Runs on the reader connection and may be called
- * from a worker thread. A query that FTS5 cannot run falls back to all its
- * words, so typing never produces an error.
+ * newest first otherwise, unless @query says another order. Runs on the
+ * reader connection and may be called from a worker thread. A search that
+ * FTS5 cannot run falls back to all its words, so typing never produces an
+ * error.
  *
  * Returns: (transfer full) (element-type gint64): the ids, in order
  */
 GArray *
-vankho_library_query_article_ids (VankhoLibrary  *self,
-                                  const char     *query,
-                                  guint           limit,
-                                  char          **match_used,
-                                  GCancellable   *cancellable,
-                                  GError        **error)
+vankho_library_query_article_ids (VankhoLibrary            *self,
+                                  const VankhoArticleQuery *query,
+                                  guint                     limit,
+                                  char                    **match_used,
+                                  GCancellable             *cancellable,
+                                  GError                  **error)
 {
+  static const VankhoArticleQuery everything = { 0 };
   g_autoptr(VankhoSearchQuery) parsed = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) params = g_array_new (FALSE, FALSE, sizeof (Param));
   g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *tag_key = NULL;
+  const char *exclude = NULL;
   GArray *ids = NULL;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
   if (match_used != NULL)
     *match_used = NULL;
+  if (query == NULL)
+    query = &everything;
 
-  parsed = vankho_search_query_parse (query);
+  parsed = vankho_search_query_parse (query->text);
+  if (vankho_search_query_get_match (parsed) != NULL && vankho_search_query_get_exclude (parsed) != NULL)
+    match = g_strdup_printf ("(%s) NOT (%s)", vankho_search_query_get_match (parsed),
+                             vankho_search_query_get_exclude (parsed));
+  else if (vankho_search_query_get_match (parsed) != NULL)
+    match = g_strdup (vankho_search_query_get_match (parsed));
+  else
+    exclude = vankho_search_query_get_exclude (parsed);
 
   locker = g_mutex_locker_new (&self->reader_lock);
   if (cancellable != NULL)
     sqlite3_progress_handler (self->reader, 1000, check_cancelled, cancellable);
 
-  if (vankho_search_query_is_empty (parsed))
-    {
-      ids = run_id_query (self,
-                          "SELECT id FROM articles ORDER BY published DESC, id DESC LIMIT ?2",
-                          NULL, limit, cancellable, error);
-    }
-  else if (vankho_search_query_get_match (parsed) == NULL)
-    {
-      /* Only exclusions: everything but what they match. */
-      ids = run_id_query (self,
-                          "SELECT id FROM articles WHERE id NOT IN"
-                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
-                          " ORDER BY published DESC, id DESC LIMIT ?2",
-                          vankho_search_query_get_exclude (parsed), limit, cancellable, error);
-    }
-  else
-    {
-      static const char *sql =
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2";
+  tag_key = query->tag ? vankho_text_fold (query->tag, -1) : NULL;
+  sql = build_id_query (query, match, exclude, tag_key, params);
+  ids = run_id_query (self, sql, params, limit, cancellable, &local_error);
 
-      if (vankho_search_query_get_exclude (parsed) != NULL)
-        match = g_strdup_printf ("(%s) NOT (%s)", vankho_search_query_get_match (parsed),
-                                 vankho_search_query_get_exclude (parsed));
-      else
-        match = g_strdup (vankho_search_query_get_match (parsed));
-
-      ids = run_id_query (self, sql, match, limit, cancellable, &local_error);
-      if (ids == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_debug ("Search “%s” failed (%s); searching its words instead",
-                   match, local_error->message);
-          g_clear_error (&local_error);
-          g_free (match);
-          match = g_strdup (vankho_search_query_get_plain (parsed));
-          ids = run_id_query (self, sql, match, limit, cancellable, &local_error);
-        }
-
-      if (ids == NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
+  if (ids == NULL && match != NULL &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Search “%s” failed (%s); searching its words instead", match, local_error->message);
+      g_clear_error (&local_error);
+      g_free (match);
+      g_free (sql);
+      g_array_set_size (params, 0);
+      match = g_strdup (vankho_search_query_get_plain (parsed));
+      sql = build_id_query (query, match, NULL, tag_key, params);
+      ids = run_id_query (self, sql, params, limit, cancellable, &local_error);
     }
 
   sqlite3_progress_handler (self->reader, 0, NULL, NULL);
 
-  if (ids != NULL && match_used != NULL)
+  if (ids == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (match_used != NULL)
     *match_used = g_steal_pointer (&match);
 
   return ids;
@@ -959,7 +1133,7 @@ vankho_library_get_stats (VankhoLibrary       *self,
 
   memset (stats, 0, sizeof *stats);
 
-  stmt = prepare (self, self->db,
+  stmt = vankho_library_prepare (self, self->db,
                   "SELECT (SELECT count(*) FROM articles),"
                   "       (SELECT count(*) FROM articles WHERE is_sample),"
                   "       (SELECT count(*) FROM sources),"
@@ -973,7 +1147,7 @@ vankho_library_get_stats (VankhoLibrary       *self,
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, self->path);
+      vankho_library_set_sqlite_error (error, self->db, self->path);
       return FALSE;
     }
 
@@ -994,4 +1168,202 @@ vankho_library_stats_clear (VankhoLibraryStats *stats)
 {
   g_clear_pointer (&stats->oldest, g_free);
   g_clear_pointer (&stats->newest, g_free);
+}
+
+static gboolean
+update_article (VankhoLibrary  *self,
+                const char     *sql,
+                gint64          id,
+                const char     *text,
+                gint64          number,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  else if (strstr (sql, "?2") != NULL && number < 0)
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_int64 (stmt, 2, number);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0 && strncmp (sql, "UPDATE", 6) == 0)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
+                   _("No article with id %" G_GINT64_FORMAT " in the library"), id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+vankho_library_set_read (VankhoLibrary  *self,
+                         gint64          id,
+                         gboolean        read,
+                         GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  return update_article (self, "UPDATE articles SET is_read = ?2 WHERE id = ?1", id, NULL, !!read, error);
+}
+
+gboolean
+vankho_library_set_starred (VankhoLibrary  *self,
+                            gint64          id,
+                            gboolean        starred,
+                            GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  return update_article (self, "UPDATE articles SET is_starred = ?2 WHERE id = ?1", id, NULL, !!starred, error);
+}
+
+/**
+ * vankho_library_set_note:
+ * @note: (nullable): the user's note; %NULL or blank removes it
+ */
+gboolean
+vankho_library_set_note (VankhoLibrary  *self,
+                         gint64          id,
+                         const char     *note,
+                         GError        **error)
+{
+  g_autofree char *trimmed = note ? g_strstrip (g_strdup (note)) : NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  if (trimmed != NULL && *trimmed == '\0')
+    g_clear_pointer (&trimmed, g_free);
+
+  return update_article (self, "UPDATE articles SET note = ?2 WHERE id = ?1", id, trimmed, -1, error);
+}
+
+static char *
+clean_tag (const char *tag)
+{
+  g_autofree char *normalized = NULL;
+
+  if (tag == NULL)
+    return NULL;
+
+  normalized = vankho_text_normalize (tag, -1);
+  if (normalized == NULL || *normalized == '\0' || strchr (normalized, '\n') != NULL)
+    return NULL;
+
+  return g_steal_pointer (&normalized);
+}
+
+static gboolean
+run_tag_statement (VankhoLibrary  *self,
+                   const char     *sql,
+                   gint64          id,
+                   const char     *name,
+                   const char     *key,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vankho_library_add_tag:
+ * @tag: a tag; case and tone marks do not make another tag
+ */
+gboolean
+vankho_library_add_tag (VankhoLibrary  *self,
+                        gint64          id,
+                        const char     *tag,
+                        GError        **error)
+{
+  g_autofree char *clean = clean_tag (tag);
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  if (clean == NULL)
+    {
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FAILED,
+                   _("A tag must be one line of text"));
+      return FALSE;
+    }
+  key = vankho_text_fold (clean, -1);
+
+  if (!vankho_library_begin (self, error))
+    return FALSE;
+
+  if (!update_article (self, "UPDATE articles SET id = id WHERE id = ?1", id, NULL, 0, error) ||
+      !run_tag_statement (self, "INSERT INTO tags (name, key) VALUES (?2, ?3)"
+                                " ON CONFLICT (key) DO NOTHING", id, clean, key, error) ||
+      !run_tag_statement (self, "INSERT INTO article_tags (article_id, tag_id)"
+                                " SELECT ?1, id FROM tags WHERE key = ?3 AND ?2 = ?2"
+                                " ON CONFLICT DO NOTHING", id, clean, key, error))
+    {
+      vankho_library_rollback (self);
+      return FALSE;
+    }
+
+  return vankho_library_commit (self, error);
+}
+
+gboolean
+vankho_library_remove_tag (VankhoLibrary  *self,
+                           gint64          id,
+                           const char     *tag,
+                           GError        **error)
+{
+  g_autofree char *clean = clean_tag (tag);
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  if (clean == NULL)
+    return TRUE;
+  key = vankho_text_fold (clean, -1);
+
+  /* A tag no article carries any more goes too. */
+  return run_tag_statement (self, "DELETE FROM article_tags WHERE article_id = ?1 AND ?2 = ?2"
+                                  " AND tag_id = (SELECT id FROM tags WHERE key = ?3)",
+                            id, clean, key, error) &&
+         run_tag_statement (self, "DELETE FROM tags WHERE key = ?3 AND ?1 = ?1 AND ?2 = ?2"
+                                  " AND NOT EXISTS (SELECT 1 FROM article_tags WHERE tag_id = tags.id)",
+                            id, clean, key, error);
+}
+
+/**
+ * vankho_library_list_tags:
+ *
+ * Returns: (transfer full): every tag in use, sorted
+ */
+GStrv
+vankho_library_list_tags (VankhoLibrary  *self,
+                          GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  return list_strings (self, "SELECT name FROM tags ORDER BY name", 0, error);
 }

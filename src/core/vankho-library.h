@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "vankho-article.h"
+#include "vankho-article-query.h"
+#include "vankho-extraction.h"
 
 G_BEGIN_DECLS
 
@@ -44,7 +46,21 @@ typedef struct
   char  *newest;
 } VankhoLibraryStats;
 
-#define VANKHO_LIBRARY_SCHEMA_VERSION 1
+typedef struct
+{
+  gint64  id;
+  char   *key;
+  char   *kind;
+  char   *number;
+  char   *symbol;
+  char   *issuer;
+  char   *issued;       /* ISO 8601 at its precision, or NULL */
+  char   *title;
+  gint64  n_articles;   /* citing it */
+  char   *latest;       /* the newest citing article's date */
+} VankhoDocumentSummary;
+
+#define VANKHO_LIBRARY_SCHEMA_VERSION 2
 
 #define VANKHO_TYPE_LIBRARY (vankho_library_get_type ())
 
@@ -77,7 +93,7 @@ VankhoArticle *vankho_library_get_article_summary (VankhoLibrary       *self,
                                                    const char          *match,
                                                    GError             **error);
 GArray        *vankho_library_query_article_ids   (VankhoLibrary       *self,
-                                                   const char          *query,
+                                                   const VankhoArticleQuery *query,
                                                    guint                limit,
                                                    char               **match_used,
                                                    GCancellable        *cancellable,
@@ -89,5 +105,45 @@ gboolean       vankho_library_get_stats           (VankhoLibrary       *self,
                                                    GError             **error);
 void           vankho_library_stats_clear         (VankhoLibraryStats  *stats);
 void           vankho_library_articles_changed    (VankhoLibrary       *self);
+gboolean       vankho_library_set_read            (VankhoLibrary       *self,
+                                                   gint64               id,
+                                                   gboolean             read,
+                                                   GError             **error);
+gboolean       vankho_library_set_starred         (VankhoLibrary       *self,
+                                                   gint64               id,
+                                                   gboolean             starred,
+                                                   GError             **error);
+gboolean       vankho_library_set_note            (VankhoLibrary       *self,
+                                                   gint64               id,
+                                                   const char          *note,
+                                                   GError             **error);
+gboolean       vankho_library_add_tag             (VankhoLibrary       *self,
+                                                   gint64               id,
+                                                   const char          *tag,
+                                                   GError             **error);
+gboolean       vankho_library_remove_tag          (VankhoLibrary       *self,
+                                                   gint64               id,
+                                                   const char          *tag,
+                                                   GError             **error);
+GStrv          vankho_library_list_tags           (VankhoLibrary       *self,
+                                                   GError             **error);
+gboolean       vankho_library_store_extraction    (VankhoLibrary       *self,
+                                                   gint64               article_id,
+                                                   VankhoExtraction    *extraction,
+                                                   GError             **error);
+VankhoExtraction *vankho_library_load_extraction  (VankhoLibrary       *self,
+                                                   gint64               article_id,
+                                                   GError             **error);
+GPtrArray     *vankho_library_list_documents      (VankhoLibrary       *self,
+                                                   GError             **error);
+gboolean       vankho_library_set_published       (VankhoLibrary       *self,
+                                                   gint64               article_id,
+                                                   const VankhoDate    *date,
+                                                   GError             **error);
+gboolean       vankho_library_set_place           (VankhoLibrary       *self,
+                                                   gint64               article_id,
+                                                   const char          *province,
+                                                   const char          *role,
+                                                   GError             **error);
 
 G_END_DECLS

@@ -161,7 +161,14 @@ parse_into (Builder    *builder,
           continue;
         }
 
-      if (is_quote (c))
+      if (c == '-' && p[1] != '\0' && !g_ascii_isspace (p[1]))
+        {
+          negated = TRUE;
+          p++;
+          c = g_utf8_get_char (p);
+        }
+
+      if (use_quotes && is_quote (c))
         {
           /* "a phrase", kept together */
           start = g_utf8_next_char (p);
@@ -175,14 +182,8 @@ parse_into (Builder    *builder,
               prefix = TRUE;
               p++;
             }
-          add_term (builder, start, len, FALSE, prefix);
+          add_term (builder, start, len, negated, prefix);
           continue;
-        }
-
-      if (c == '-' && p[1] != '\0' && !g_ascii_isspace (p[1]))
-        {
-          negated = TRUE;
-          p++;
         }
 
       start = p;

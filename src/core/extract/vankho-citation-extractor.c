@@ -1,0 +1,1091 @@
+/* vankho-citation-extractor.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Which documents an article cites. A citation starts with a kind ('Nghị
+ * quyết', 'Chỉ thị', 'Quy chế phối hợp'…), then 'số' and a symbol
+ * ('12-NQ/TW', '11/CT-BCA', '30/2023/QH15') or a bare number, then perhaps
+ * 'ngày d/m/yyyy' and 'của' + issuer. Laws are also cited by name. Each
+ * mention resolves to one document key (see vankho-catalogue.c): a full
+ * symbol is the key; a number with an issuer or a date is looked up in
+ * the catalogue or given the symbol it would have; a bare short mention
+ * ('Nghị quyết 12') takes the key of the same kind and number cited in full
+ * elsewhere in the article. Issuer and date keep 12-NQ/TW (Bộ Chính trị,
+ * 16/3/2022) apart from 12-NQ/ĐUCA (Đảng ủy Công an Trung ương, 25/7/2022).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vankho-citation-extractor.h"
+#include "vankho-date-extractor.h"
+#include "vankho-place-extractor.h"
+
+#define MAX_NAME_WORDS 16
+
+/* Words that may stand between a kind and 'số': 'Quy chế phối hợp số 426',
+ * 'Kế hoạch liên tịch số 01', 'Chương trình hành động số 20'.
+ */
+#define MAX_DESCRIPTOR_WORDS 3
+
+/* Issuers of Party documents, for '12/NQ-TW', a common misspelling of
+ * '12-NQ/TW'.
+ */
+static const char * const party_issuers[] = {
+  "tw", "duca", "tu", "hu", "du", "duk", "ducat", "bcstw", NULL,
+};
+
+/* Issuers every province has: keys of their documents carry the province. */
+static const char * const local_issuers[] = {
+  "tu", "hu", "du", "ducat", "duk", "ubnd", "hdnd", "cat", "cah", "tx", "qu",
+  "thu", "bcd", NULL,
+};
+
+/* Words that end a law's name when it is not in the catalogue. */
+static const char * const law_stops[] = {
+  "so", "va", "cua", "duoc", "da", "co", "de", "nham", "theo", "tai", "trong",
+  "cho", "voi", "la", "nay", "moi", "ve", "thi", "tu", "den", "khi", "sau",
+  "cac", "nhung", "dang", "se", "vua", "nam", "gom", "quy", "tren", NULL,
+};
+
+typedef struct
+{
+  gsize        start, end;        /* the mention, folded */
+  gsize        tail_end;
+  const char  *prefix;            /* of the kind */
+  const char  *kind;              /* display */
+  char        *number;            /* as written */
+  char        *symbol;            /* canonical display, nullable */
+  char        *symbol_key;        /* folded canonical, nullable */
+  char        *issuer_code;       /* folded, nullable */
+  const char  *issuer_display;
+  gboolean     issuer_local;
+  gboolean     issuer_party;
+  int          issuer_province;   /* index, or -1 */
+  VankhoDate   date;
+  char        *key;               /* resolved */
+  char        *fixed_key;         /* laws by name, unnumbered resolutions */
+  double       confidence;
+  const VankhoDocument *doc;
+} Mention;
+
+static void
+mention_clear (gpointer data)
+{
+  Mention *m = data;
+
+  g_free (m->number);
+  g_free (m->symbol);
+  g_free (m->symbol_key);
+  g_free (m->issuer_code);
+  g_free (m->key);
+  g_free (m->fixed_key);
+}
+
+static gboolean
+is_alpha (char c)
+{
+  return c >= 'a' && c <= 'z';
+}
+
+static gsize
+read_letters (const VankhoExtractText *t,
+              gsize                    pos,
+              gsize                    max)
+{
+  gsize p = pos;
+
+  while (p < t->fold_len && p - pos <= max && vankho_extract_is_alnum (t->fold[p]))
+    p++;
+  if (p - pos > max || p == pos || !is_alpha (t->fold[pos]))
+    return pos;
+  return p;
+}
+
+/* The letters as the symbol should show them: upper case, 'Đ' for 'Ð',
+ * 'TTg' and 'CTr' as the rules write them.
+ */
+static char *
+display_letters (const VankhoExtractText *t,
+                 gsize                    start,
+                 gsize                    end)
+{
+  g_autofree char *orig = vankho_extract_text_orig_dup (t, start, end);
+  g_autofree char *up = g_utf8_strup (orig, -1);
+  GString *out = g_string_new (NULL);
+  g_autofree char *folded = g_strndup (t->fold + start, end - start);
+
+  if (strcmp (folded, "ttg") == 0)
+    return g_strdup ("TTg");
+  if (strcmp (folded, "ctr") == 0)
+    return g_strdup ("CTr");
+
+  for (const char *p = up; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00D0)
+        c = 0x0110;
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+strip_zeros (const char *number)
+{
+  while (number[0] == '0' && number[1] != '\0')
+    number++;
+  return g_strdup (number);
+}
+
+/* Reads a symbol or a bare number at @pos into @m. */
+static gboolean
+parse_symbol (VankhoCatalogue         *cat,
+              const VankhoExtractText *t,
+              gsize                    pos,
+              Mention                 *m,
+              gsize                   *end)
+{
+  guint num, year = 0;
+  gsize p, q, kind_s = 0, kind_e = 0, iss_s = 0, iss_e = 0, suf_s = 0, suf_e = 0;
+  gsize num_end;
+  gboolean party = FALSE, state = FALSE, law = FALSE;
+  g_autofree char *num_str = NULL;
+
+  if (!vankho_extract_text_read_number (t, pos, 5, &num, &p))
+    return FALSE;
+  num_end = p;
+  num_str = g_strndup (t->fold + pos, p - pos);
+
+  if (p + 1 < t->fold_len && t->fold[p] == '-' && is_alpha (t->fold[p + 1]))
+    {
+      /* 12-NQ/TW, 118-KH/ĐUCA, 90-QĐ/TW */
+      kind_s = p + 1;
+      kind_e = read_letters (t, kind_s, 4);
+      if (kind_e > kind_s && kind_e + 1 < t->fold_len && t->fold[kind_e] == '/'
+          && (iss_e = read_letters (t, kind_e + 1, 8)) > kind_e + 1)
+        {
+          iss_s = kind_e + 1;
+          party = TRUE;
+          p = iss_e;
+        }
+    }
+  else if (p + 1 < t->fold_len && t->fold[p] == '/' && vankho_extract_is_alnum (t->fold[p + 1]))
+    {
+      guint y;
+
+      if (vankho_extract_text_read_number (t, p + 1, 4, &y, &q) && q - (p + 1) == 4
+          && q + 1 < t->fold_len && t->fold[q] == '/')
+        {
+          /* 30/2023/QH15, 15/2024/NĐ-CP */
+          year = y;
+          iss_s = q + 1;
+          iss_e = read_letters (t, iss_s, 10);
+          if (iss_e > iss_s && g_str_has_prefix (t->fold + iss_s, "qh"))
+            {
+              law = TRUE;
+              p = iss_e;
+            }
+          else if (iss_e > iss_s && iss_e + 1 < t->fold_len && t->fold[iss_e] == '-')
+            {
+              kind_s = iss_s;
+              kind_e = iss_e;
+              iss_s = iss_e + 1;
+              iss_e = read_letters (t, iss_s, 10);
+              if (iss_e > iss_s)
+                {
+                  state = TRUE;
+                  p = iss_e;
+                }
+            }
+          else if (iss_e > iss_s && g_str_has_prefix (t->fold + iss_s, "ubtvqh"))
+            {
+              /* Resolutions of the NA Standing Committee: 1234/2023/UBTVQH15 */
+              state = TRUE;
+              p = iss_e;
+            }
+        }
+      else if ((kind_e = read_letters (t, p + 1, 4)) > p + 1
+               && kind_e + 1 < t->fold_len
+               && (t->fold[kind_e] == '-' || t->fold[kind_e] == '/'))
+        {
+          /* 11/CT-BCA, 1234/QĐ-UBND, and 12/NQ-TW written for 12-NQ/TW */
+          kind_s = p + 1;
+          iss_s = kind_e + 1;
+          iss_e = read_letters (t, iss_s, 8);
+          if (iss_e > iss_s)
+            {
+              g_autofree char *iss = g_strndup (t->fold + iss_s, iss_e - iss_s);
+
+              if (g_strv_contains (party_issuers, iss))
+                party = TRUE;
+              else
+                state = TRUE;
+              p = iss_e;
+            }
+        }
+    }
+
+  if (party || state)
+    {
+      /* Unit suffixes: 03/CT-BCA-X11 */
+      if (p + 1 < t->fold_len && t->fold[p] == '-' && vankho_extract_is_alnum (t->fold[p + 1]))
+        {
+          suf_s = p + 1;
+          suf_e = vankho_extract_text_word_end (t, suf_s);
+          if (suf_e - suf_s <= 6)
+            p = suf_e;
+          else
+            suf_s = suf_e = 0;
+        }
+    }
+
+  /* Whatever follows must end the symbol. */
+  if ((party || state || law) && p < t->fold_len && vankho_extract_is_alnum (t->fold[p]))
+    party = state = law = FALSE;
+
+  if (party || state || law)
+    {
+      g_autofree char *kind_letters = kind_e > kind_s ? g_strndup (t->fold + kind_s, kind_e - kind_s) : NULL;
+      g_autofree char *kind_disp = kind_e > kind_s ? display_letters (t, kind_s, kind_e) : NULL;
+      g_autofree char *iss_disp = display_letters (t, iss_s, iss_e);
+      g_autofree char *iss_fold = g_strndup (t->fold + iss_s, iss_e - iss_s);
+      g_autofree char *suf_disp = suf_e > suf_s ? display_letters (t, suf_s, suf_e) : NULL;
+      g_autofree char *num_key = strip_zeros (num_str);
+      const VankhoDocumentKind *kind = NULL;
+      GString *disp = g_string_new (NULL);
+      GString *key = g_string_new (NULL);
+
+      if (kind_letters != NULL)
+        kind = vankho_catalogue_kind_for_letters (cat, kind_letters);
+
+      if (law)
+        {
+          g_string_append_printf (disp, "%s/%u/%s", num_str, year, iss_disp);
+          g_string_append_printf (key, "luat:%s/%u/%s", num_key, year, iss_fold);
+          m->prefix = "luat";
+        }
+      else if (party)
+        {
+          g_string_append_printf (disp, "%s-%s/%s", num_str, kind_disp, iss_disp);
+          g_string_append_printf (key, "%s:%s-%s/%s", kind ? kind->prefix : kind_letters,
+                                  num_key, kind_letters, iss_fold);
+        }
+      else if (kind_letters != NULL)
+        {
+          if (year != 0)
+            {
+              g_string_append_printf (disp, "%s/%u/%s-%s", num_str, year, kind_disp, iss_disp);
+              g_string_append_printf (key, "%s:%s/%u/%s-%s", kind ? kind->prefix : kind_letters,
+                                      num_key, year, kind_letters, iss_fold);
+            }
+          else
+            {
+              g_string_append_printf (disp, "%s/%s-%s", num_str, kind_disp, iss_disp);
+              g_string_append_printf (key, "%s:%s/%s-%s", kind ? kind->prefix : kind_letters,
+                                      num_key, kind_letters, iss_fold);
+            }
+        }
+      else
+        {
+          /* 1234/2023/UBTVQH15 */
+          g_string_append_printf (disp, "%s/%u/%s", num_str, year, iss_disp);
+          g_string_append_printf (key, "nq:%s/%u/%s", num_key, year, iss_fold);
+          m->prefix = "nq";
+        }
+
+      if (suf_disp != NULL)
+        {
+          g_autofree char *suf_fold = g_strndup (t->fold + suf_s, suf_e - suf_s);
+
+          g_string_append_printf (disp, "-%s", suf_disp);
+          g_string_append_printf (key, "-%s", suf_fold);
+        }
+
+      if (kind != NULL)
+        {
+          /* 'Quy định số 90-QĐ/TW': the mention's word names the kind, the
+           * letters (shared by Quyết định and Quy định) the key.
+           */
+          if (m->prefix == NULL || strcmp (m->prefix, kind->prefix) != 0)
+            m->kind = kind->kind;
+          m->prefix = kind->prefix;
+        }
+      else if (m->prefix == NULL && kind_letters != NULL)
+        m->prefix = g_intern_string (kind_letters);
+
+      if (year != 0 && m->date.precision == VANKHO_DATE_PRECISION_UNKNOWN)
+        vankho_date_set (&m->date, year, 0, 0);
+
+      g_free (m->issuer_code);
+      m->issuer_code = g_steal_pointer (&iss_fold);
+      m->issuer_party = party;
+      m->issuer_local = g_strv_contains (local_issuers, m->issuer_code);
+      m->symbol = g_string_free (disp, FALSE);
+      m->symbol_key = g_string_free (key, FALSE);
+      m->number = g_strdup (num_str);
+      *end = p;
+      return TRUE;
+    }
+
+  /* A bare number: '12', '426'. Not a date or a fraction. */
+  if (num_end < t->fold_len && (t->fold[num_end] == '/' || t->fold[num_end] == '.'
+                                || t->fold[num_end] == ',' || t->fold[num_end] == '-')
+      && num_end + 1 < t->fold_len && vankho_extract_is_alnum (t->fold[num_end + 1]))
+    return FALSE;
+
+  m->number = g_strdup (num_str);
+  *end = num_end;
+  return TRUE;
+}
+
+/* 'của Ban Thường vụ Tỉnh ủy Gia Lai', 'của Bộ Chính trị'. */
+static gboolean
+parse_issuer (VankhoCatalogue         *cat,
+              VankhoGazetteer         *gaz,
+              const VankhoExtractText *t,
+              gsize                    pos,
+              Mention                 *m,
+              gsize                   *end)
+{
+  GPtrArray *issuers = vankho_catalogue_get_issuers (cat);
+
+  for (guint i = 0; i < issuers->len; i++)
+    {
+      const VankhoIssuer *issuer = g_ptr_array_index (issuers, i);
+      g_autofree char *code = NULL;
+      gsize e;
+
+      if (!vankho_extract_text_match (t, pos, issuer->phrase, &e))
+        continue;
+
+      code = vankho_extract_fold_phrase (issuer->code);
+      if (m->issuer_code != NULL && strcmp (m->issuer_code, code) != 0)
+        {
+          /* The symbol already says who; keep its issuer. */
+          *end = e;
+          return TRUE;
+        }
+
+      g_free (m->issuer_code);
+      m->issuer_code = g_steal_pointer (&code);
+      m->issuer_display = issuer->display;
+      m->issuer_local = issuer->local;
+      m->issuer_party = issuer->party;
+
+      if (issuer->local)
+        {
+          gsize q = vankho_extract_text_skip_blank (t, e);
+          gsize pe;
+          int province;
+
+          if (vankho_extract_text_match (t, q, "tinh", &pe)
+              || vankho_extract_text_match (t, q, "thanh pho", &pe)
+              || vankho_extract_text_match (t, q, "tp", &pe))
+            q = vankho_extract_text_skip_blank (t, pe);
+          while (q < t->fold_len && t->fold[q] == '.')
+            q = vankho_extract_text_skip_blank (t, q + 1);
+          province = vankho_place_extractor_match_province (gaz, t, q, &pe);
+          if (province >= 0)
+            {
+              m->issuer_province = province;
+              e = pe;
+            }
+        }
+
+      *end = e;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* After the number: ', ngày 16/3/2022 của Bộ Chính trị'. */
+static gsize
+parse_tail (VankhoCatalogue         *cat,
+            VankhoGazetteer         *gaz,
+            const VankhoExtractText *t,
+            gsize                    pos,
+            Mention                 *m)
+{
+  gsize p = pos;
+  gsize tail = pos;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      gsize q = p;
+      guint d, mo, y;
+      gsize e;
+
+      while (q < t->fold_len && q - p < 3 && (t->fold[q] == ' ' || t->fold[q] == ','))
+        q++;
+
+      if (vankho_extract_text_match (t, q, "ngay", &e))
+        {
+          e = vankho_extract_text_skip_blank (t, e);
+          if (vankho_date_extractor_parse (t, e, TRUE, &d, &mo, &y, &e) && y != 0)
+            {
+              vankho_date_set (&m->date, y, mo, d);
+              p = tail = e;
+              continue;
+            }
+        }
+      else if (q < t->fold_len && t->fold[q] == '(' && q + 1 < t->fold_len
+               && vankho_date_extractor_parse (t, q + 1, FALSE, &d, &mo, &y, &e) && y != 0
+               && e < t->fold_len && t->fold[e] == ')')
+        {
+          vankho_date_set (&m->date, y, mo, d);
+          p = tail = e + 1;
+          continue;
+        }
+
+      if (vankho_extract_text_match (t, q, "cua", &e))
+        {
+          e = vankho_extract_text_skip_blank (t, e);
+          if (parse_issuer (cat, gaz, t, e, m, &e))
+            {
+              p = tail = e;
+              continue;
+            }
+        }
+      break;
+    }
+
+  return tail;
+}
+
+/* Reads the words of a law's name from @pos as the catalogue compares
+ * them: '(ANTT)' dropped, 'ANTT' spelled out, a doubled word ('an an')
+ * once. Stops at the end of the clause.
+ */
+static guint
+read_name_words (const VankhoExtractText *t,
+                 gsize                    pos,
+                 char                   **words,
+                 gsize                   *ends,
+                 guint                    max)
+{
+  guint n = 0;
+  gsize p = pos;
+
+  while (p < t->fold_len && n < max)
+    {
+      gsize e;
+      char c = t->fold[p];
+
+      if (c == ' ' || c == ',' || c == '-')
+        {
+          p++;
+          continue;
+        }
+      if (c == '(')
+        {
+          gsize q = p + 1;
+
+          while (q < t->fold_len && q - p < 16 && t->fold[q] != ')')
+            q++;
+          if (q < t->fold_len && t->fold[q] == ')')
+            {
+              p = q + 1;
+              continue;
+            }
+          break;
+        }
+      if (!vankho_extract_is_alnum (c))
+        break;
+
+      e = vankho_extract_text_word_end (t, p);
+      if (e - p == 4 && memcmp (t->fold + p, "antt", 4) == 0)
+        {
+          static const char * const expanded[] = { "an", "ninh", "trat", "tu" };
+
+          for (guint k = 0; k < 4 && n < max; k++)
+            {
+              if (n > 0 && strcmp (words[n - 1], expanded[k]) == 0 && k == 0)
+                continue;
+              words[n] = g_strdup (expanded[k]);
+              ends[n++] = e;
+            }
+        }
+      else
+        {
+          g_autofree char *w = g_strndup (t->fold + p, e - p);
+
+          if (n == 0 || strcmp (words[n - 1], w) != 0)
+            {
+              words[n] = g_steal_pointer (&w);
+              ends[n++] = e;
+            }
+        }
+      p = e;
+    }
+
+  return n;
+}
+
+static gboolean
+match_law_name (VankhoCatalogue         *cat,
+                const VankhoExtractText *t,
+                gsize                    pos,
+                Mention                 *m,
+                gsize                   *end)
+{
+  char *words[MAX_NAME_WORDS * 2] = { NULL, };
+  gsize ends[MAX_NAME_WORDS * 2];
+  guint n = read_name_words (t, pos, words, ends, G_N_ELEMENTS (words));
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < vankho_catalogue_get_n_documents (cat) && !found; i++)
+    {
+      const VankhoDocument *doc = vankho_catalogue_get_nth_document (cat, i);
+
+      for (guint j = 0; doc->names != NULL && doc->names[j] != NULL && !found; j++)
+        {
+          g_auto(GStrv) name_words = NULL;
+          g_autofree char *expanded = NULL;
+          GString *norm = g_string_new (NULL);
+          guint k;
+
+          /* Normalise the catalogue's name the same way. */
+          name_words = g_strsplit (doc->names[j], " ", -1);
+          for (k = 0; name_words[k] != NULL; k++)
+            {
+              const char *w = name_words[k];
+
+              if (norm->len > 0)
+                g_string_append_c (norm, ' ');
+              g_string_append (norm, strcmp (w, "antt") == 0 ? "an ninh trat tu" : w);
+            }
+          expanded = g_string_free (norm, FALSE);
+          g_strfreev (name_words);
+          name_words = g_strsplit (expanded, " ", -1);
+
+          for (k = 0; name_words[k] != NULL && k < n; k++)
+            if (strcmp (name_words[k], words[k]) != 0)
+              break;
+
+          if (name_words[k] == NULL && k > 0)
+            {
+              found = TRUE;
+              *end = ends[k - 1];
+              m->doc = doc;
+              m->fixed_key = g_strdup (doc->key);
+            }
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_free (words[i]);
+
+  return found;
+}
+
+/* A law not in the catalogue: 'Luật Cư trú năm 2020', 'Luật Phòng, chống
+ * ma túy'.
+ */
+static gboolean
+match_other_law (const VankhoExtractText *t,
+                 gsize                    pos,
+                 gsize                    kind_end,
+                 Mention                 *m,
+                 gsize                   *end)
+{
+  gsize p = vankho_extract_text_skip_blank (t, kind_end);
+  GString *key = g_string_new ("luat:");
+  guint n = 0;
+  gsize last = p;
+
+  if (p >= t->fold_len || !is_alpha (t->fold[p]) || !t->upper[p])
+    goto fail;
+
+  while (p < t->fold_len && n < 10)
+    {
+      gsize e = vankho_extract_text_word_end (t, p);
+      g_autofree char *w = g_strndup (t->fold + p, e - p);
+
+      if (e == p)
+        break;
+      if (n == 0 && (strcmp (w, "su") == 0 || strcmp (w, "gia") == 0))
+        goto fail;   /* 'Luật sư', 'Luật gia': people */
+
+      if (strcmp (w, "nam") == 0)
+        {
+          guint y;
+          gsize q = vankho_extract_text_skip_blank (t, e);
+
+          /* 'Luật Cư trú năm 2020': the year belongs to the name. */
+          if (n > 0 && vankho_extract_text_read_number (t, q, 4, &y, &q) && y > 1945 && y < 2100)
+            {
+              g_string_append_printf (key, "-%u", y);
+              last = q;
+            }
+          break;
+        }
+      if (n > 0 && g_strv_contains (law_stops, w))
+        break;
+      if (vankho_extract_is_digit (w[0]))
+        break;
+
+      g_string_append_printf (key, "%s%s", n > 0 ? "-" : "", w);
+      last = e;
+      n++;
+
+      p = e;
+      if (p + 1 < t->fold_len && t->fold[p] == ',' && vankho_extract_text_match (t, vankho_extract_text_skip_blank (t, p + 1), "chong", NULL))
+        p = vankho_extract_text_skip_blank (t, p + 1);
+      else if (p < t->fold_len && t->fold[p] == ' ')
+        p = vankho_extract_text_skip_blank (t, p);
+      else
+        break;
+    }
+
+  if (n == 0)
+    goto fail;
+
+  m->fixed_key = g_string_free (key, FALSE);
+  *end = last;
+  return TRUE;
+
+fail:
+  g_string_free (key, TRUE);
+  return FALSE;
+}
+
+static gboolean
+is_roman (const VankhoExtractText *t,
+          gsize                    start,
+          gsize                    end)
+{
+  if (end == start || end - start > 6)
+    return FALSE;
+  for (gsize i = start; i < end; i++)
+    if (strchr ("ivxl", t->fold[i]) == NULL || !t->upper[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* 'Nghị quyết Đại hội XIII', 'Nghị quyết Đại hội đại biểu toàn quốc lần
+ * thứ XIII của Đảng', 'Nghị quyết Trung ương 4 khóa XII'.
+ */
+static gboolean
+match_unnumbered (const VankhoExtractText *t,
+                  gsize                    kind_end,
+                  Mention                 *m,
+                  gsize                   *end)
+{
+  gsize p = vankho_extract_text_skip_blank (t, kind_end);
+  gsize e;
+
+  if (vankho_extract_text_match (t, p, "dai hoi", &e))
+    {
+      for (guint i = 0; i < 7 && e < t->fold_len; i++)
+        {
+          gsize ws = vankho_extract_text_skip_blank (t, e);
+          gsize we = vankho_extract_text_word_end (t, ws);
+
+          if (we == ws)
+            return FALSE;
+          if (is_roman (t, ws, we))
+            {
+              g_autofree char *numeral = g_strndup (t->fold + ws, we - ws);
+
+              m->fixed_key = g_strdup_printf ("nq:dai-hoi-%s", numeral);
+              *end = we;
+              return TRUE;
+            }
+          /* 'Đại hội Đảng bộ tỉnh': a provincial congress, not the Party's. */
+          if (vankho_extract_text_match (t, ws, "dang bo", NULL))
+            return FALSE;
+          e = we;
+        }
+      return FALSE;
+    }
+
+  if (vankho_extract_text_match (t, p, "hoi nghi", &e))
+    p = vankho_extract_text_skip_blank (t, e);
+
+  if (vankho_extract_text_match (t, p, "trung uong", &e))
+    {
+      guint plenum;
+      gsize q = vankho_extract_text_skip_blank (t, e);
+
+      if (!vankho_extract_text_read_number (t, q, 2, &plenum, &q))
+        return FALSE;
+      q = vankho_extract_text_skip_blank (t, q);
+      if (vankho_extract_text_match (t, q, "cac", &e))
+        q = vankho_extract_text_skip_blank (t, e);
+      if (vankho_extract_text_match (t, q, "khoa", &e))
+        {
+          gsize ws = vankho_extract_text_skip_blank (t, e);
+          gsize we = vankho_extract_text_word_end (t, ws);
+
+          if (is_roman (t, ws, we))
+            {
+              GString *keys = g_string_new (NULL);
+
+              /* 'Nghị quyết Trung ương 4 các khóa XI, XII, XIII': one
+               * resolution per term, joined by '|' until they are split.
+               */
+              for (guint n = 0; n < 6; n++)
+                {
+                  g_autofree char *numeral = g_strndup (t->fold + ws, we - ws);
+                  gsize q2 = we;
+
+                  g_string_append_printf (keys, "%snq:tw%u-khoa-%s", n > 0 ? "|" : "",
+                                          plenum, numeral);
+                  *end = we;
+
+                  while (q2 < t->fold_len && q2 - we < 3 && (t->fold[q2] == ',' || t->fold[q2] == ' '))
+                    q2++;
+                  if (vankho_extract_text_match (t, q2, "va", &e))
+                    q2 = vankho_extract_text_skip_blank (t, e);
+                  ws = q2;
+                  we = vankho_extract_text_word_end (t, ws);
+                  if (!is_roman (t, ws, we))
+                    break;
+                }
+
+              m->fixed_key = g_string_free (keys, FALSE);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* The key a number with an issuer would have as a symbol. */
+static char *
+implied_key (Mention *m)
+{
+  g_autofree char *num = strip_zeros (m->number);
+  const char *letters = m->prefix;
+
+  if (m->issuer_code == NULL)
+    return NULL;
+
+  if (strcmp (m->prefix, "luat") == 0 || strcmp (m->prefix, "nd") == 0
+      || strcmp (m->prefix, "tt") == 0)
+    {
+      if (m->date.precision == VANKHO_DATE_PRECISION_UNKNOWN)
+        return NULL;
+      if (strcmp (m->prefix, "luat") == 0)
+        return NULL;   /* the legislature's term is not known */
+      return g_strdup_printf ("%s:%s/%u/%s-%s", m->prefix, num, m->date.year, letters,
+                              m->issuer_code);
+    }
+
+  if (m->issuer_party)
+    return g_strdup_printf ("%s:%s-%s/%s", m->prefix, num, letters, m->issuer_code);
+  return g_strdup_printf ("%s:%s/%s-%s", m->prefix, num, letters, m->issuer_code);
+}
+
+static void
+resolve (VankhoCatalogue *cat,
+         VankhoGazetteer *gaz,
+         Mention         *m,
+         GArray          *mentions,
+         guint            index,
+         const char      *province_code)
+{
+  g_autofree char *base = NULL;
+  const char *province = NULL;
+
+  if (m->issuer_province >= 0)
+    province = vankho_gazetteer_get_nth_province (gaz, m->issuer_province)->code;
+  else if (province_code != NULL)
+    province = province_code;
+
+  if (m->fixed_key != NULL)
+    {
+      m->key = g_strdup (m->fixed_key);
+      m->confidence = m->doc != NULL ? 0.9 : 0.6;
+      return;
+    }
+
+  if (m->symbol_key != NULL)
+    {
+      base = g_strdup (m->symbol_key);
+      m->confidence = 0.95;
+    }
+  else
+    {
+      const VankhoDocument *doc;
+      gboolean ambiguous = FALSE;
+
+      doc = vankho_catalogue_find (cat, m->prefix, m->number, m->issuer_code,
+                                   m->date.precision == VANKHO_DATE_PRECISION_DAY ? &m->date : NULL,
+                                   &ambiguous);
+      if (doc != NULL && (m->issuer_code != NULL || m->date.precision == VANKHO_DATE_PRECISION_DAY))
+        {
+          m->key = g_strdup (doc->key);
+          m->doc = doc;
+          m->confidence = 0.9;
+          return;
+        }
+
+      if ((base = implied_key (m)) != NULL)
+        m->confidence = 0.75;
+      else
+        {
+          /* A short mention: the same kind and number cited in full in
+           * this article, the nearest before it, else the only one after.
+           */
+          const Mention *same = NULL;
+          guint n_after = 0;
+
+          for (guint i = index; i-- > 0;)
+            {
+              const Mention *o = &g_array_index (mentions, Mention, i);
+
+              if (o->key != NULL && o->number != NULL && strcmp (o->prefix, m->prefix) == 0
+                  && g_ascii_strtoull (o->number, NULL, 10) == g_ascii_strtoull (m->number, NULL, 10)
+                  && (o->symbol_key != NULL || o->issuer_code != NULL || o->doc != NULL))
+                {
+                  same = o;
+                  break;
+                }
+            }
+          if (same == NULL)
+            for (guint i = index + 1; i < mentions->len; i++)
+              {
+                const Mention *o = &g_array_index (mentions, Mention, i);
+
+                if (o->number != NULL && strcmp (o->prefix, m->prefix) == 0
+                    && g_ascii_strtoull (o->number, NULL, 10) == g_ascii_strtoull (m->number, NULL, 10)
+                    && (o->symbol_key != NULL || o->issuer_code != NULL))
+                  {
+                    if (same == NULL)
+                      same = o;
+                    n_after++;
+                  }
+              }
+
+          if (same != NULL && same->key != NULL && n_after <= 1)
+            {
+              m->key = g_strdup (same->key);
+              m->doc = same->doc;
+              m->confidence = 0.85;
+              return;
+            }
+
+          if (same == NULL && (doc = vankho_catalogue_find (cat, m->prefix, m->number, NULL, NULL,
+                                                            &ambiguous)) != NULL)
+            {
+              m->key = g_strdup (doc->key);
+              m->doc = doc;
+              m->confidence = 0.6;
+              return;
+            }
+
+          m->key = g_strdup_printf ("%s:%s", m->prefix, m->number);
+          m->confidence = 0.4;
+          return;
+        }
+    }
+
+  if (m->issuer_local)
+    {
+      g_autofree char *folded = province != NULL ? g_ascii_strdown (province, -1) : g_strdup ("xx");
+
+      m->key = g_strdup_printf ("%s@%s", base, folded);
+    }
+  else
+    m->key = g_steal_pointer (&base);
+
+  if (m->doc == NULL)
+    m->doc = vankho_catalogue_lookup (cat, m->key);
+}
+
+/* Resolves a short mention that came before its full citation. */
+static void
+resolve_forward (GArray *mentions)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      const Mention *full = NULL;
+      guint n = 0;
+
+      if (m->confidence > 0.4 || m->number == NULL)
+        continue;
+
+      for (guint j = i + 1; j < mentions->len; j++)
+        {
+          const Mention *o = &g_array_index (mentions, Mention, j);
+
+          if (o->confidence > 0.4 && o->number != NULL && strcmp (o->prefix, m->prefix) == 0
+              && g_ascii_strtoull (o->number, NULL, 10) == g_ascii_strtoull (m->number, NULL, 10))
+            {
+              if (full == NULL || strcmp (full->key, o->key) != 0)
+                n++;
+              full = o;
+            }
+        }
+
+      if (n == 1)
+        {
+          g_free (m->key);
+          m->key = g_strdup (full->key);
+          m->doc = full->doc;
+          m->confidence = 0.7;
+        }
+    }
+}
+
+/**
+ * vankho_citation_extractor_run:
+ * @province_code: (nullable): the article's primary province, for
+ *   provincial documents that do not name theirs
+ * @spans: (element-type VankhoCitationSpan): filled in the order of the
+ *   citations added to @result
+ */
+void
+vankho_citation_extractor_run (VankhoCatalogue         *cat,
+                               VankhoGazetteer         *gaz,
+                               const VankhoExtractText *t,
+                               const char              *province_code,
+                               VankhoExtraction        *result,
+                               GArray                  *spans)
+{
+  g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
+  GPtrArray *kind_words = vankho_catalogue_get_kind_words (cat);
+
+  g_array_set_clear_func (mentions, mention_clear);
+
+  for (gsize pos = 0; pos < t->fold_len; pos++)
+    {
+      const VankhoKindWord *kw = NULL;
+      Mention m = { 0, };
+      gsize e = 0, p, end = 0;
+      gboolean ok = FALSE;
+
+      if (!vankho_extract_text_word_start (t, pos) || !is_alpha (t->fold[pos]))
+        continue;
+
+      for (guint i = 0; i < kind_words->len; i++)
+        {
+          const VankhoKindWord *w = g_ptr_array_index (kind_words, i);
+
+          if (w->phrase[0] == t->fold[pos] && vankho_extract_text_match (t, pos, w->phrase, &e))
+            {
+              /* 'NQ 12' in capitals; 'nq' in lower case is not a kind. */
+              if (strlen (w->phrase) <= 2 && !vankho_extract_text_is_all_caps (t, pos, e))
+                continue;
+              kw = w;
+              break;
+            }
+        }
+      if (kw == NULL)
+        continue;
+
+      m.start = pos;
+      m.prefix = kw->kind->prefix;
+      m.kind = kw->kind->kind;
+      m.issuer_province = -1;
+
+      p = vankho_extract_text_skip_blank (t, e);
+      if (vankho_extract_text_match (t, p, "so", &end))
+        p = vankho_extract_text_skip_blank (t, end);
+      else if (!vankho_extract_is_digit (t->fold[p < t->fold_len ? p : 0]))
+        {
+          /* 'Quy chế phối hợp số 426': a few lower-case words, then 'số'. */
+          gsize q = p;
+
+          for (guint i = 0; i < MAX_DESCRIPTOR_WORDS && q < t->fold_len; i++)
+            {
+              gsize we = vankho_extract_text_word_end (t, q);
+
+              if (we == q || t->upper[q] || vankho_extract_is_digit (t->fold[q]))
+                break;
+              q = vankho_extract_text_skip_blank (t, we);
+              if (vankho_extract_text_match (t, q, "so", &end))
+                {
+                  gsize r = vankho_extract_text_skip_blank (t, end);
+
+                  if (r < t->fold_len && vankho_extract_is_digit (t->fold[r]))
+                    p = r;
+                  break;
+                }
+            }
+        }
+
+      if (p < t->fold_len && vankho_extract_is_digit (t->fold[p]))
+        ok = parse_symbol (cat, t, p, &m, &end);
+
+      if (ok)
+        m.end = end;
+      else if (strcmp (m.prefix, "luat") == 0)
+        {
+          g_clear_pointer (&m.number, g_free);
+          if ((ok = match_law_name (cat, t, pos, &m, &end) || match_other_law (t, pos, e, &m, &end)))
+            m.end = end;
+        }
+      else if (strcmp (m.prefix, "nq") == 0)
+        {
+          g_clear_pointer (&m.number, g_free);
+          if ((ok = match_unnumbered (t, e, &m, &end)))
+            m.end = end;
+        }
+
+      if (!ok)
+        {
+          mention_clear (&m);
+          continue;
+        }
+
+      m.tail_end = parse_tail (cat, gaz, t, m.end, &m);
+      g_array_append_val (mentions, m);
+      pos = m.end > pos ? m.end - 1 : pos;
+    }
+
+  for (guint i = 0; i < mentions->len; i++)
+    resolve (cat, gaz, &g_array_index (mentions, Mention, i), mentions, i, province_code);
+  resolve_forward (mentions);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      g_auto(GStrv) keys = g_strsplit (m->key, "|", -1);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          VankhoCitation *c = vankho_extraction_add_citation (result);
+          VankhoCitationSpan span = { m->start, m->end, m->tail_end };
+          gsize ss, se;
+
+          c->key = g_strdup (keys[k]);
+          c->kind = g_strdup (m->doc != NULL && m->kind == NULL ? m->doc->kind : m->kind);
+          c->number = g_strdup (m->number != NULL ? m->number : (m->doc ? m->doc->number : NULL));
+          c->symbol = g_strdup (m->doc != NULL && m->doc->symbol != NULL ? m->doc->symbol : m->symbol);
+          if (m->issuer_display != NULL)
+            c->issuer = g_strdup (m->issuer_display);
+          else if (m->doc != NULL && m->doc->issuer != NULL)
+            c->issuer = g_strdup (m->doc->issuer);
+          else if (m->issuer_code != NULL)
+            {
+              const VankhoIssuer *issuer = vankho_catalogue_issuer_for_code (cat, m->issuer_code);
+
+              c->issuer = g_strdup (issuer != NULL ? issuer->display : NULL);
+            }
+          c->date = m->date.precision == VANKHO_DATE_PRECISION_DAY || m->doc == NULL
+                    ? m->date : m->doc->date;
+          c->title = g_strdup (m->doc != NULL ? m->doc->title : NULL);
+          c->mention = vankho_extract_text_orig_dup (t, m->start, m->end);
+          vankho_extract_text_orig_span (t, m->start, m->end, &c->offset, &c->length);
+          vankho_extract_text_sentence (t, m->start, &ss, &se);
+          c->sentence = vankho_extract_text_orig_dup (t, ss, se);
+          c->confidence = m->confidence;
+
+          if (spans != NULL)
+            g_array_append_val (spans, span);
+        }
+    }
+}

@@ -1,0 +1,1287 @@
+/* vankho-feed-parser.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+
+#include "vankho-feed-parser.h"
+#include "vankho-feed-date.h"
+#include "vankho-html-text.h"
+
+/* RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 and 0.3, read the way the
+ * Universal Feed Parser reads them, since that is what feed authors test
+ * against.
+ *
+ * The document is first turned into clean UTF-8 by us, not by libxml2:
+ * libxml2 2.9 switches to Latin-1 for the rest of a document at the first
+ * invalid UTF-8 byte, and gives up on an unknown or wrong declaration,
+ * while feeds in the wild carry both. The same pass turns HTML named
+ * entities (&nbsp; &eacute;, undeclared in XML) into character
+ * references and bare ampersands into &amp;, which a strict parser would
+ * drop with the text around them.
+ *
+ * libxml2 then parses with RECOVER, NONET and without NOENT or DTDLOAD:
+ * no external entity or DTD is ever read, internal entities are expanded
+ * by us under a budget, and the default nesting limit (256) holds.
+ */
+
+G_DEFINE_QUARK (vankho-feed-error-quark, vankho_feed_error)
+
+#define MAX_ENTITY_EXPANSION (1024 * 1024)
+#define MAX_ENTITY_DEPTH     8
+#define MAX_TEXT_DEPTH       300
+#define UNSET_RANK           G_MAXUINT8
+
+typedef enum
+{
+  NS_CORE,        /* RSS (no namespace), RSS 1.0/0.90, Atom 1.0/0.3 */
+  NS_DC,
+  NS_DCTERMS,
+  NS_CONTENT,
+  NS_MEDIA,
+  NS_ITUNES,
+  NS_XHTML,
+  NS_RDF,
+  NS_OTHER,
+} Namespace;
+
+typedef enum
+{
+  FORMAT_RSS,
+  FORMAT_RDF,
+  FORMAT_ATOM10,
+  FORMAT_ATOM03,
+} Format;
+
+typedef enum
+{
+  KIND_PLAIN,     /* text as written */
+  KIND_HTML,      /* escaped or inline HTML */
+  KIND_XHTML,     /* Atom's xhtml: a div of inline markup */
+  KIND_GUESS,     /* RSS titles: text, unless it looks like HTML */
+  KIND_SKIP,      /* base64 or other binary: nothing to show */
+} TextKind;
+
+typedef struct
+{
+  xmlDocPtr  doc;
+  Format     format;
+  gsize      entity_budget;
+  gboolean   entity_budget_hit;
+
+  /* Ranks of the values set so far: lower wins, first of a rank wins. */
+  guint8     feed_rank[VANKHO_FEED_N_FIELDS];
+  guint8     entry_rank[VANKHO_FEED_N_FIELDS];
+  guint8     feed_updated_rank;
+  guint8     entry_published_rank;
+  guint8     entry_updated_rank;
+  GDateTime *feed_published;
+  char      *feed_author;
+  char      *feed_author_name;
+} Ctx;
+
+/* ---------------------------------------------------------------- */
+/* Decoding to UTF-8                                                  */
+/* ---------------------------------------------------------------- */
+
+/* windows-1252's 0x80–0x9F; the other bytes are Latin-1. Undefined
+ * positions become U+FFFD so that this decoding can never fail. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+static char *
+decode_cp1252 (const char *data,
+               gsize       len,
+               gsize      *out_len)
+{
+  GString *out = g_string_sized_new (len + len / 8 + 1);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = data[i];
+
+      if (c < 0x80)
+        g_string_append_c (out, c);
+      else if (c < 0xA0)
+        g_string_append_unichar (out, cp1252_high[c - 0x80]);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Converts with iconv, putting U+FFFD for each byte the charset does not
+ * define instead of failing. Returns NULL when iconv knows no such charset.
+ */
+static char *
+convert_lossy (const char *data,
+               gsize       len,
+               const char *charset,
+               gsize      *out_len,
+               guint      *n_bad)
+{
+  GIConv cd;
+  GString *out;
+  char *in = (char *) data;
+  gsize in_left = len;
+  char buf[4096];
+
+  cd = g_iconv_open ("UTF-8", charset);
+  if (cd == (GIConv) -1)
+    return NULL;
+
+  out = g_string_sized_new (len + len / 4 + 1);
+  *n_bad = 0;
+
+  while (in_left > 0)
+    {
+      char *outp = buf;
+      gsize out_left = sizeof buf;
+      gsize r = g_iconv (cd, &in, &in_left, &outp, &out_left);
+
+      g_string_append_len (out, buf, outp - buf);
+      if (r == (gsize) -1)
+        {
+          if (errno == E2BIG)
+            continue;
+          if (errno == EILSEQ)
+            {
+              g_string_append (out, "\xef\xbf\xbd");
+              (*n_bad)++;
+              in++;
+              in_left--;
+              g_iconv (cd, NULL, NULL, NULL, NULL);
+              continue;
+            }
+          /* EINVAL: a sequence cut short by the end of the data */
+          g_string_append (out, "\xef\xbf\xbd");
+          (*n_bad)++;
+          break;
+        }
+    }
+
+  g_iconv_close (cd);
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* How many multi-byte sequences are valid UTF-8, and how many bytes are
+ * not: text with the first and few of the second is UTF-8 with some
+ * damage, text with none of the first is in a legacy charset. */
+static void
+count_utf8 (const char *data,
+            gsize       len,
+            gsize      *n_valid_multi,
+            gsize      *n_invalid)
+{
+  const char *p = data;
+  const char *end = data + len;
+
+  *n_valid_multi = 0;
+  *n_invalid = 0;
+
+  while (p < end)
+    {
+      const char *bad;
+
+      if (g_utf8_validate_len (p, end - p, &bad))
+        bad = end;
+      for (const char *q = p; q < bad; q++)
+        if (((guchar) *q & 0xC0) == 0xC0)
+          (*n_valid_multi)++;
+      if (bad >= end)
+        break;
+      (*n_invalid)++;
+      p = bad + 1;
+    }
+}
+
+static gboolean
+charset_is_utf8 (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0 ||
+         g_ascii_strcasecmp (charset, "utf8") == 0 ||
+         g_ascii_strcasecmp (charset, "us-ascii") == 0 ||
+         g_ascii_strcasecmp (charset, "ascii") == 0;
+}
+
+static gboolean
+charset_is_latin (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "iso-8859-1") == 0 ||
+         g_ascii_strcasecmp (charset, "latin1") == 0 ||
+         g_ascii_strcasecmp (charset, "iso8859-1") == 0 ||
+         g_ascii_strcasecmp (charset, "windows-1252") == 0 ||
+         g_ascii_strcasecmp (charset, "cp1252") == 0;
+}
+
+/**
+ * vankho_feed_decode_text:
+ * @data: bytes in some charset
+ * @len: their length
+ * @charset: (nullable): the declared charset, if any
+ * @out_len: (out): length of the result
+ *
+ * Decodes text whose declared charset may be wrong and whose bytes may be
+ * damaged, losing as little as possible: a declaration iconv knows is
+ * used, with U+FFFD for bytes it does not define, except that valid UTF-8
+ * declared as Latin-1 is taken as UTF-8 (a common CMS mistake); UTF-8
+ * with a few bad bytes keeps the rest; text with no UTF-8 in it is read
+ * as windows-1252.
+ *
+ * Returns: (transfer full): valid UTF-8, nul-terminated
+ */
+char *
+vankho_feed_decode_text (const char *data,
+                         gsize       len,
+                         const char *charset,
+                         gsize      *out_len)
+{
+  gsize n_multi, n_invalid;
+
+  if (charset != NULL && !charset_is_utf8 (charset))
+    {
+      char *converted;
+      guint n_bad = 0;
+
+      if (charset_is_latin (charset) && g_utf8_validate_len (data, len, NULL))
+        {
+          count_utf8 (data, len, &n_multi, &n_invalid);
+          if (n_multi > 0)
+            goto utf8;
+        }
+      converted = convert_lossy (data, len, charset, out_len, &n_bad);
+      if (converted != NULL && (n_bad == 0 || !g_utf8_validate_len (data, len, NULL)))
+        return converted;
+      g_free (converted);
+    }
+
+utf8:
+  if (g_utf8_validate_len (data, len, NULL))
+    {
+      *out_len = len;
+      return g_strndup (data, len);
+    }
+
+  count_utf8 (data, len, &n_multi, &n_invalid);
+  if (n_multi > 0 && n_invalid <= n_multi)
+    {
+      char *valid = g_utf8_make_valid (data, len);
+
+      *out_len = strlen (valid);
+      return valid;
+    }
+
+  return decode_cp1252 (data, len, out_len);
+}
+
+/* The charset from a BOM, or from the bytes UTF-16 makes of '<?'. */
+static const char *
+sniff_bom (const guchar *d,
+           gsize         len,
+           gsize        *bom_len)
+{
+  *bom_len = 0;
+  if (len >= 4 && d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0)
+    return (*bom_len = 4), "UTF-32LE";
+  if (len >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF)
+    return (*bom_len = 4), "UTF-32BE";
+  if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+    return (*bom_len = 3), "UTF-8";
+  if (len >= 2 && d[0] == 0xFF && d[1] == 0xFE)
+    return (*bom_len = 2), "UTF-16LE";
+  if (len >= 2 && d[0] == 0xFE && d[1] == 0xFF)
+    return (*bom_len = 2), "UTF-16BE";
+  if (len >= 4 && d[0] == '<' && d[1] == 0 && d[2] == '?' && d[3] == 0)
+    return "UTF-16LE";
+  if (len >= 4 && d[0] == 0 && d[1] == '<' && d[2] == 0 && d[3] == '?')
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* encoding="…" of the XML declaration, if the document starts with one. */
+static char *
+sniff_declaration (const char *d,
+                   gsize       len)
+{
+  gsize limit = MIN (len, 512);
+  const char *end, *enc, *stop;
+  char quote;
+
+  while (limit > 0 && g_ascii_isspace (*d))
+    d++, limit--;
+  if (limit < 6 || strncmp (d, "<?xml", 5) != 0)
+    return NULL;
+  end = memchr (d, '>', limit);
+  if (end == NULL)
+    return NULL;
+  enc = g_strstr_len (d, end - d, "encoding");
+  if (enc == NULL)
+    return NULL;
+  enc += strlen ("encoding");
+  while (enc < end && (g_ascii_isspace (*enc) || *enc == '='))
+    enc++;
+  if (enc >= end || (*enc != '"' && *enc != '\''))
+    return NULL;
+  quote = *enc++;
+  stop = memchr (enc, quote, end - enc);
+  if (stop == NULL || stop == enc || stop - enc > 40)
+    return NULL;
+  return g_strndup (enc, stop - enc);
+}
+
+/* ---------------------------------------------------------------- */
+/* Cleaning the UTF-8 text before libxml2 sees it                    */
+/* ---------------------------------------------------------------- */
+
+static GHashTable *
+declared_entities (const char *d,
+                   gsize       len)
+{
+  GHashTable *names = NULL;
+  const char *doctype = g_strstr_len (d, MIN (len, 4096), "<!DOCTYPE");
+  const char *p;
+
+  if (doctype == NULL)
+    return NULL;
+
+  p = doctype;
+  while ((p = g_strstr_len (p, d + len - p, "<!ENTITY")) != NULL)
+    {
+      const char *start;
+
+      p += strlen ("<!ENTITY");
+      while (p < d + len && g_ascii_isspace (*p))
+        p++;
+      if (p < d + len && *p == '%')
+        continue;
+      start = p;
+      while (p < d + len && !g_ascii_isspace (*p) && *p != '"' && *p != '\'' && *p != '>')
+        p++;
+      if (p > start)
+        {
+          if (names == NULL)
+            names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_add (names, g_strndup (start, p - start));
+        }
+    }
+
+  return names;
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+/* Length of a valid reference starting at p ('&…;'), or 0. Sets *name
+ * and *name_len for named references. */
+static gsize
+reference_length (const char  *p,
+                  const char  *end,
+                  const char **name,
+                  gsize       *name_len)
+{
+  const char *q = p + 1;
+
+  *name = NULL;
+  if (q < end && *q == '#')
+    {
+      q++;
+      if (q < end && (*q == 'x' || *q == 'X'))
+        {
+          q++;
+          if (q >= end || !g_ascii_isxdigit (*q))
+            return 0;
+          while (q < end && g_ascii_isxdigit (*q))
+            q++;
+        }
+      else
+        {
+          if (q >= end || !g_ascii_isdigit (*q))
+            return 0;
+          while (q < end && g_ascii_isdigit (*q))
+            q++;
+        }
+      return (q < end && *q == ';') ? (gsize) (q + 1 - p) : 0;
+    }
+
+  if (q >= end || !(g_ascii_isalpha (*q) || *q == '_'))
+    return 0;
+  *name = q;
+  while (q < end && is_name_char (*q) && q - p < 40)
+    q++;
+  if (q >= end || *q != ';')
+    return 0;
+  *name_len = q - *name;
+  return q + 1 - p;
+}
+
+static gboolean
+is_xml_entity (const char *name,
+               gsize       len)
+{
+  return (len == 3 && strncmp (name, "amp", 3) == 0) ||
+         (len == 2 && strncmp (name, "lt", 2) == 0) ||
+         (len == 2 && strncmp (name, "gt", 2) == 0) ||
+         (len == 4 && strncmp (name, "quot", 4) == 0) ||
+         (len == 4 && strncmp (name, "apos", 4) == 0);
+}
+
+/* Returns a cleaned copy, or NULL when the text needs no change. */
+static char *
+clean_xml_text (const char *d,
+                gsize       len,
+                gsize      *out_len)
+{
+  g_autoptr(GHashTable) declared = declared_entities (d, len);
+  GString *out = NULL;
+  const char *end = d + len;
+  const char *copied = d;   /* everything before this is in out */
+  const char *p = d;
+
+  while (p < end)
+    {
+      guchar c = *p;
+      const char *replacement = NULL;
+      char numeric[16];
+      gsize skip = 1;
+
+      if (c == '<')
+        {
+          /* CDATA and comments are left exactly as written. */
+          const char *close = NULL;
+
+          if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+            close = g_strstr_len (p + 9, end - p - 9, "]]>");
+          else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+            close = g_strstr_len (p + 4, end - p - 4, "-->");
+          else
+            {
+              p++;
+              continue;
+            }
+          p = close != NULL ? close + 3 : end;
+          continue;
+        }
+      else if (c == '&')
+        {
+          const char *name;
+          gsize name_len = 0;
+          gsize ref = reference_length (p, end, &name, &name_len);
+
+          if (ref > 0 && name == NULL)
+            skip = ref;
+          else if (ref > 0 && (is_xml_entity (name, name_len) ||
+                               (declared != NULL && ({
+                                  g_autofree char *n = g_strndup (name, name_len);
+                                  g_hash_table_contains (declared, n); }))))
+            skip = ref;
+          else if (ref > 0)
+            {
+              g_autofree char *n = g_strndup (name, name_len);
+              const htmlEntityDesc *desc = htmlEntityLookup (BAD_CAST n);
+
+              skip = ref;
+              if (desc != NULL)
+                {
+                  g_snprintf (numeric, sizeof numeric, "&#%u;", desc->value);
+                  replacement = numeric;
+                }
+              else
+                replacement = "&amp;";  /* keep '&name;' as text */
+              if (desc == NULL)
+                skip = 1;
+            }
+          else
+            replacement = "&amp;";
+        }
+      else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        replacement = " ";
+      else
+        {
+          /* Nothing to look at until the next '<', '&' or control byte. */
+          p++;
+          while (p < end && *p != '<' && *p != '&' && (guchar) *p >= 0x20)
+            p++;
+          continue;
+        }
+
+      if (replacement != NULL)
+        {
+          if (out == NULL)
+            out = g_string_sized_new (len + 64);
+          g_string_append_len (out, copied, p - copied);
+          g_string_append (out, replacement);
+          p += (c == '&' && replacement[1] == '#') ? skip : 1;
+          copied = p;
+          continue;
+        }
+      p += skip;
+    }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append_len (out, copied, end - copied);
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------------- */
+/* Reading the tree                                                   */
+/* ---------------------------------------------------------------- */
+
+static Namespace
+classify_prefix (const char *prefix,
+                 gsize       len)
+{
+  static const struct { const char *prefix; Namespace ns; } prefixes[] = {
+    { "dc", NS_DC }, { "dcterms", NS_DCTERMS }, { "content", NS_CONTENT },
+    { "media", NS_MEDIA }, { "itunes", NS_ITUNES }, { "xhtml", NS_XHTML },
+    { "rdf", NS_RDF }, { "atom", NS_CORE }, { "rss", NS_CORE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (strlen (prefixes[i].prefix) == len && strncmp (prefix, prefixes[i].prefix, len) == 0)
+      return prefixes[i].ns;
+  return NS_OTHER;
+}
+
+static Namespace
+classify_ns (const xmlNode *node,
+             const char   **local)
+{
+  const char *href;
+
+  *local = (const char *) node->name;
+
+  if (node->ns == NULL || node->ns->href == NULL)
+    {
+      /* An undeclared prefix: libxml2 keeps 'dc:creator' as the name. */
+      const char *colon = strchr (*local, ':');
+
+      if (colon == NULL)
+        return NS_CORE;
+      *local = colon + 1;
+      return classify_prefix ((const char *) node->name, colon - (const char *) node->name);
+    }
+
+  href = (const char *) node->ns->href;
+  if (g_str_has_prefix (href, "http://www.w3.org/2005/Atom") ||
+      g_str_has_prefix (href, "http://purl.org/atom/ns") ||
+      g_str_has_prefix (href, "http://purl.org/rss/1.0/") && !g_str_has_prefix (href, "http://purl.org/rss/1.0/modules") ||
+      strcmp (href, "http://my.netscape.com/rdf/simple/0.9/") == 0 ||
+      strcmp (href, "http://backend.userland.com/rss2") == 0 ||
+      strcmp (href, "http://blogs.law.harvard.edu/tech/rss") == 0 ||
+      strcmp (href, "http://backend.userland.com/rss") == 0)
+    return NS_CORE;
+  if (strcmp (href, "http://purl.org/dc/elements/1.1/") == 0 ||
+      strcmp (href, "http://purl.org/dc/elements/1.0/") == 0)
+    return NS_DC;
+  if (strcmp (href, "http://purl.org/dc/terms/") == 0)
+    return NS_DCTERMS;
+  if (strcmp (href, "http://purl.org/rss/1.0/modules/content/") == 0)
+    return NS_CONTENT;
+  if (g_str_has_prefix (href, "http://search.yahoo.com/mrss"))
+    return NS_MEDIA;
+  if (strcmp (href, "http://www.itunes.com/dtds/podcast-1.0.dtd") == 0)
+    return NS_ITUNES;
+  if (strcmp (href, "http://www.w3.org/1999/xhtml") == 0)
+    return NS_XHTML;
+  if (strcmp (href, "http://www.w3.org/1999/02/22-rdf-syntax-ns#") == 0)
+    return NS_RDF;
+  return NS_OTHER;
+}
+
+static gboolean
+name_is (const char *local,
+         const char *name)
+{
+  return g_ascii_strcasecmp (local, name) == 0;
+}
+
+static char *
+get_attr (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value;
+  char *ret;
+
+  if (node->properties == NULL)
+    return NULL;
+  value = xmlGetProp (node, BAD_CAST name);
+  if (value == NULL)
+    return NULL;
+  ret = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+  if (ret[0] == '\0')
+    g_clear_pointer (&ret, g_free);
+  return ret;
+}
+
+/* rdf:about, xml:base, xml:lang */
+static char *
+get_ns_attr (xmlNode    *node,
+             const char *name,
+             const char *ns)
+{
+  xmlChar *value;
+  char *ret;
+
+  if (node->properties == NULL)
+    return NULL;
+  value = xmlGetNsProp (node, BAD_CAST name, BAD_CAST ns);
+  if (value == NULL)
+    return NULL;
+  ret = g_strstrip (g_strdup ((const char *) value));
+  xmlFree (value);
+  if (ret[0] == '\0')
+    g_clear_pointer (&ret, g_free);
+  return ret;
+}
+
+/**
+ * vankho_feed_resolve_url:
+ * @base: (nullable): the base URL
+ * @href: a URL as written, perhaps relative
+ *
+ * Returns: (transfer full) (nullable): @href made absolute when it can be
+ */
+char *
+vankho_feed_resolve_url (const char *base,
+                         const char *href)
+{
+  g_autofree char *trimmed = NULL;
+  char *resolved;
+
+  if (href == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (href));
+  if (base == NULL || g_uri_peek_scheme (trimmed) != NULL)
+    return g_steal_pointer (&trimmed);
+
+  resolved = g_uri_resolve_relative (base, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  return resolved != NULL ? resolved : g_steal_pointer (&trimmed);
+}
+
+static char *
+child_base (xmlNode    *node,
+            const char *base)
+{
+  g_autofree char *xml_base = get_ns_attr (node, "base", (const char *) XML_XML_NAMESPACE);
+
+  if (xml_base == NULL)
+    return g_strdup (base);
+  return vankho_feed_resolve_url (base, xml_base);
+}
+
+static void collect_text (Ctx *ctx, xmlNode *node, GString *out, guint depth);
+
+static void
+append_entity (Ctx      *ctx,
+               xmlNode  *ref,
+               GString  *out,
+               gboolean  escape,
+               guint     depth)
+{
+  xmlEntityPtr ent = xmlGetDocEntity (ctx->doc, ref->name);
+
+  if (ent == NULL)
+    {
+      /* HTML entities were made numeric before parsing; any other
+       * unknown name stays visible as written. */
+      const htmlEntityDesc *desc = htmlEntityLookup (ref->name);
+
+      if (desc != NULL)
+        g_string_append_unichar (out, desc->value);
+      else
+        g_string_append_printf (out, escape ? "&amp;%s;" : "&%s;", ref->name);
+      return;
+    }
+
+  /* External entities are never read (XXE), nor unparsed ones shown. */
+  if (ent->etype != XML_INTERNAL_GENERAL_ENTITY &&
+      ent->etype != XML_INTERNAL_PREDEFINED_ENTITY)
+    return;
+
+  if (depth >= MAX_ENTITY_DEPTH || ctx->entity_budget == 0)
+    {
+      ctx->entity_budget_hit = TRUE;
+      return;
+    }
+
+  {
+    GString *tmp = g_string_new (NULL);
+
+    if (ent->children != NULL)
+      collect_text (ctx, (xmlNode *) ent, tmp, depth + 1);
+    else if (ent->content != NULL && strchr ((const char *) ent->content, '&') == NULL)
+      g_string_append (tmp, (const char *) ent->content);
+
+    if (tmp->len > ctx->entity_budget)
+      {
+        ctx->entity_budget_hit = TRUE;
+        ctx->entity_budget = 0;
+      }
+    else
+      {
+        ctx->entity_budget -= tmp->len;
+        if (escape)
+          {
+            g_autofree char *escaped = g_markup_escape_text (tmp->str, tmp->len);
+
+            g_string_append (out, escaped);
+          }
+        else
+          g_string_append_len (out, tmp->str, tmp->len);
+      }
+    g_string_free (tmp, TRUE);
+  }
+}
+
+/* All the text under @node, markup ignored. @depth counts entity levels. */
+static void
+collect_text (Ctx     *ctx,
+              xmlNode *node,
+              GString *out,
+              guint    depth)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      switch (child->type)
+        {
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+          if (child->content != NULL)
+            g_string_append (out, (const char *) child->content);
+          break;
+        case XML_ENTITY_REF_NODE:
+          append_entity (ctx, child, out, FALSE, depth);
+          break;
+        case XML_ELEMENT_NODE:
+          collect_text (ctx, child, out, depth);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+static gboolean
+has_element_children (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    attribute)
+{
+  for (const char *p = text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '&': g_string_append (out, "&amp;"); break;
+        case '"':
+          if (attribute)
+            g_string_append (out, "&quot;");
+          else
+            g_string_append_c (out, '"');
+          break;
+        default: g_string_append_c (out, *p); break;
+        }
+    }
+}
+
+/* Inline markup under @node written back as HTML for the HTML parser:
+ * namespace prefixes dropped, CDATA (already HTML) as is. */
+static void
+serialize_inner (Ctx     *ctx,
+                 xmlNode *node,
+                 GString *out)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      switch (child->type)
+        {
+        case XML_TEXT_NODE:
+          if (child->content != NULL)
+            append_escaped (out, (const char *) child->content, FALSE);
+          break;
+        case XML_CDATA_SECTION_NODE:
+          if (child->content != NULL)
+            g_string_append (out, (const char *) child->content);
+          break;
+        case XML_ENTITY_REF_NODE:
+          append_entity (ctx, child, out, TRUE, 0);
+          break;
+        case XML_ELEMENT_NODE:
+          {
+            const char *local = strchr ((const char *) child->name, ':');
+
+            local = local != NULL ? local + 1 : (const char *) child->name;
+            g_string_append_c (out, '<');
+            g_string_append (out, local);
+            for (xmlAttr *attr = child->properties; attr != NULL; attr = attr->next)
+              {
+                xmlChar *value = xmlNodeListGetString (ctx->doc, attr->children, 1);
+
+                if (value == NULL)
+                  continue;
+                g_string_append_printf (out, " %s=\"", (const char *) attr->name);
+                append_escaped (out, (const char *) value, TRUE);
+                g_string_append_c (out, '"');
+                xmlFree (value);
+              }
+            g_string_append_c (out, '>');
+            serialize_inner (ctx, child, out);
+            g_string_append_printf (out, "</%s>", local);
+          }
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+static gboolean
+looks_like_html (const char *text)
+{
+  for (const char *p = strchr (text, '<'); p != NULL; p = strchr (p + 1, '<'))
+    if ((p[1] == '/' && g_ascii_isalpha (p[2])) ||
+        g_ascii_strncasecmp (p + 1, "br", 2) == 0 ||
+        g_ascii_strncasecmp (p + 1, "p>", 2) == 0 ||
+        g_ascii_strncasecmp (p + 1, "img", 3) == 0)
+      return TRUE;
+
+  for (const char *p = strchr (text, '&'); p != NULL; p = strchr (p + 1, '&'))
+    {
+      const char *name;
+      gsize name_len;
+
+      if (reference_length (p, p + strlen (p), &name, &name_len) > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The plain text of a text construct, or NULL when it is empty. */
+static char *
+element_text (Ctx      *ctx,
+              xmlNode  *node,
+              TextKind  kind,
+              char    **first_image)
+{
+  g_autoptr(GString) raw = g_string_new (NULL);
+  char *text;
+
+  if (first_image != NULL)
+    *first_image = NULL;
+
+  if (kind == KIND_SKIP)
+    return NULL;
+
+  if (kind == KIND_XHTML)
+    {
+      xmlNode *div = NULL;
+
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        if (child->type == XML_ELEMENT_NODE)
+          {
+            div = child;
+            break;
+          }
+      if (div != NULL && name_is ((const char *) div->name, "div"))
+        serialize_inner (ctx, div, raw);
+      else
+        serialize_inner (ctx, node, raw);
+      text = vankho_html_to_text_full (raw->str, raw->len, first_image);
+    }
+  else if (has_element_children (node) && kind != KIND_PLAIN)
+    {
+      /* Unescaped HTML straight in the XML, as many RSS feeds write it. */
+      serialize_inner (ctx, node, raw);
+      text = vankho_html_to_text_full (raw->str, raw->len, first_image);
+    }
+  else
+    {
+      collect_text (ctx, node, raw, 0);
+      if (kind == KIND_HTML || (kind == KIND_GUESS && looks_like_html (raw->str)))
+        text = vankho_html_to_text_full (raw->str, raw->len, first_image);
+      else
+        text = vankho_plain_text_clean (raw->str, raw->len);
+    }
+
+  if (text != NULL && text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+element_raw (Ctx     *ctx,
+             xmlNode *node)
+{
+  g_autoptr(GString) raw = g_string_new (NULL);
+
+  collect_text (ctx, node, raw, 0);
+  g_strstrip (raw->str);
+  if (raw->str[0] == '\0')
+    return NULL;
+  return g_strdup (raw->str);
+}
+
+static TextKind
+atom_kind (Ctx     *ctx,
+           xmlNode *node)
+{
+  g_autofree char *type = get_attr (node, "type");
+  g_autofree char *mode = NULL;
+
+  if (ctx->format == FORMAT_ATOM03)
+    {
+      mode = get_attr (node, "mode");
+      if (mode != NULL && g_ascii_strcasecmp (mode, "base64") == 0)
+        return KIND_SKIP;
+      if (type == NULL)
+        return KIND_PLAIN;
+      if (mode != NULL && g_ascii_strcasecmp (mode, "escaped") == 0)
+        return (strstr (type, "html") != NULL) ? KIND_HTML : KIND_PLAIN;
+    }
+
+  if (type == NULL || g_ascii_strcasecmp (type, "text") == 0 ||
+      g_ascii_strcasecmp (type, "text/plain") == 0)
+    return KIND_PLAIN;
+  if (g_ascii_strcasecmp (type, "html") == 0 ||
+      g_ascii_strcasecmp (type, "text/html") == 0 ||
+      g_ascii_strcasecmp (type, "escaped") == 0)
+    return KIND_HTML;
+  if (g_ascii_strcasecmp (type, "xhtml") == 0 ||
+      g_ascii_strcasecmp (type, "application/xhtml+xml") == 0)
+    return ctx->format == FORMAT_ATOM03 ? KIND_HTML : KIND_XHTML;
+  if (g_str_has_prefix (type, "text/"))
+    return KIND_PLAIN;
+  if (g_str_has_suffix (type, "xml"))
+    return KIND_HTML;
+  /* Any other media type is base64 (RFC 4287 §4.1.3.3). */
+  return KIND_SKIP;
+}
+
+/* Elements that carry a text construct are read by their own rules in
+ * Atom (type attribute) and RSS (titles are text unless they look like
+ * HTML; descriptions are HTML). */
+static TextKind
+text_kind (Ctx        *ctx,
+           xmlNode    *node,
+           Namespace   ns,
+           gboolean    is_title)
+{
+  if (ns == NS_CORE && (ctx->format == FORMAT_ATOM10 || ctx->format == FORMAT_ATOM03 ||
+                        (node->ns != NULL && g_str_has_prefix ((const char *) node->ns->href,
+                                                               "http://www.w3.org/2005/Atom"))))
+    return atom_kind (ctx, node);
+  return is_title ? KIND_GUESS : KIND_HTML;
+}
+
+static void
+set_feed_field (Ctx             *ctx,
+                VankhoFeed      *feed,
+                VankhoFeedField  field,
+                guint8           rank,
+                char            *value)
+{
+  if (value == NULL)
+    return;
+  if (rank >= ctx->feed_rank[field])
+    {
+      g_free (value);
+      return;
+    }
+  ctx->feed_rank[field] = rank;
+  vankho_feed_take_field (feed, field, value);
+}
+
+static void
+set_entry_field (Ctx             *ctx,
+                 VankhoFeedEntry *entry,
+                 VankhoFeedField  field,
+                 guint8           rank,
+                 char            *value)
+{
+  if (value == NULL)
+    return;
+  if (rank >= ctx->entry_rank[field])
+    {
+      g_free (value);
+      return;
+    }
+  ctx->entry_rank[field] = rank;
+  vankho_feed_entry_take_field (entry, field, value);
+}
+
+/* 'jdoe@example.com (John Doe)' → 'John Doe'; 'John <j@x>' → 'John' */
+static char *
+author_name_from_string (const char *author)
+{
+  g_autofree char *copy = g_strdup (author);
+  const char *open = strchr (copy, '(');
+  const char *lt = strchr (copy, '<');
+
+  if (open != NULL && strchr (open, ')') != NULL && strchr (copy, '@') != NULL &&
+      strchr (copy, '@') < open)
+    {
+      char *close = strrchr (copy, ')');
+
+      *close = '\0';
+      return g_strstrip (g_strdup (open + 1));
+    }
+  if (lt != NULL && lt > copy && strchr (lt, '@') != NULL)
+    {
+      copy[lt - copy] = '\0';
+      g_strstrip (copy);
+      if (copy[0] == '"' && copy[strlen (copy) - 1] == '"' && strlen (copy) > 1)
+        {
+          copy[strlen (copy) - 1] = '\0';
+          return g_strdup (copy + 1);
+        }
+      return g_strdup (copy);
+    }
+  return NULL;
+}
+
+/* An Atom person: 'name (email)' as feedparser writes it, and the name. */
+static void
+read_person (Ctx      *ctx,
+             xmlNode  *node,
+             char    **author,
+             char    **name_out)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  *author = NULL;
+  *name_out = NULL;
+
+  if (!has_element_children (node))
+    {
+      /* RSS's <author>, or a person written as bare text */
+      g_autofree char *text = element_text (ctx, node, KIND_PLAIN, NULL);
+
+      if (text != NULL)
+        {
+          *name_out = author_name_from_string (text);
+          *author = g_steal_pointer (&text);
+        }
+      return;
+    }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      const char *local;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      classify_ns (child, &local);
+      if (name_is (local, "name") && name == NULL)
+        name = element_text (ctx, child, KIND_PLAIN, NULL);
+      else if (name_is (local, "email") && email == NULL)
+        email = element_text (ctx, child, KIND_PLAIN, NULL);
+    }
+
+  if (name != NULL && email != NULL)
+    *author = g_strdup_printf ("%s (%s)", name, email);
+  else if (name != NULL)
+    *author = g_strdup (name);
+  else if (email != NULL)
+    *author = g_strdup (email);
+  *name_out = g_steal_pointer (&name);
+}
+
+static void
+set_date (guint8      *current_rank,
+          guint8       rank,
+          GDateTime  **slot,
+          GDateTime   *value)
+{
+  if (value == NULL)
+    return;
+  if (rank >= *current_rank)
+    {
+      g_date_time_unref (value);
+      return;
+    }
+  *current_rank = rank;
+  if (*slot != NULL)
+    g_date_time_unref (*slot);
+  *slot = value;
+}
+
+static gboolean
+is_html_type (const char *type)
+{
+  return type == NULL ||
+         g_ascii_strcasecmp (type, "text/html") == 0 ||
+         g_ascii_strcasecmp (type, "application/xhtml+xml") == 0 ||
+         g_ascii_strcasecmp (type, "html") == 0;
+}
+
+typedef struct
+{
+  char *href;
+  char *rel;
+  char *type;
+  gboolean is_atom;   /* href attribute, rather than text */
+} Link;
+
+static void
+read_link (Ctx        *ctx,
+           xmlNode    *node,
+           const char *base,
+           Link       *link)
+{
+  g_autofree char *href = get_attr (node, "href");
+  g_autofree char *elem_base = child_base (node, base);
+
+  memset (link, 0, sizeof *link);
+  if (href != NULL)
+    {
+      link->is_atom = TRUE;
+      link->rel = get_attr (node, "rel");
+      link->type = get_attr (node, "type");
+      link->href = vankho_feed_resolve_url (elem_base, href);
+      if (link->rel == NULL)
+        link->rel = g_strdup ("alternate");
+    }
+  else
+    {
+      g_autofree char *text = element_raw (ctx, node);
+
+      if (text != NULL)
+        link->href = vankho_feed_resolve_url (elem_base, text);
+    }
+}
+
+static void
+clear_link (Link *link)
+{
+  g_free (link->href);
+  g_free (link->rel);
+  g_free (link->type);
+}
+
+typedef struct
+{
+  VankhoFeedEntry *entry;
+  char            *guid_link;
+  char            *content_image;
+  GDateTime       *published;
+  GDateTime       *updated;
+} EntryState;
+
+static void
+entry_date (Ctx        *ctx,
+            EntryState *st,
+            xmlNode    *node,
+            gboolean    published,
+            guint8      rank)
+{
+  g_autofree char *raw = element_raw (ctx, node);
+  GDateTime *dt = vankho_feed_date_parse (raw);
+
+  if (published)
+    set_date (&ctx->entry_published_rank, rank, &st->published, dt);
+  else
+    set_date (&ctx->entry_updated_rank, rank, &st->updated, dt);
+}
+
+static void
+entry_author (Ctx        *ctx,
+              EntryState *st,
+              xmlNode    *node,
+              guint8      rank)
+{
+  char *author, *name;
+
+  read_person (ctx, node, &author, &name);
+  if (author != NULL && rank < ctx->entry_rank[VANKHO_FEED_FIELD_AUTHOR])
+    {
+      ctx->entry_rank[VANKHO_FEED_FIELD_AUTHOR_NAME] = UNSET_RANK;
+      vankho_feed_entry_take_field (st->entry, VANKHO_FEED_FIELD_AUTHOR_NAME, NULL);
+      set_entry_field (ctx, st->entry, VANKHO_FEED_FIELD_AUTHOR_NAME, rank, name);
+      set_entry_field (ctx, st->entry, VANKHO_FEED_FIELD_AUTHOR, rank, author);
+    }
+  else
+    {
+      g_free (author);
+      g_free (name);
+    }
+}
+
+static void
+entry_media (Ctx        *ctx,
+             EntryState *st,
+             xmlNode    *node,
+             const char *local,
+             const char *base)
+{
+  VankhoFeedEntry *entry = st->entry;
+
+  if (name_is (local, "thumbnail"))
+    {
+      g_autofree char *url = get_attr (node, "url");
+
+      if (url != NULL)
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_IMAGE_URL, 0,
+                         vankho_feed_resolve_url (base, url));
+    }
+  else if (name_is (local, "content"))
+    {
+      g_autofree char *url = get_attr (node, "url");
+      g_autofree char *type = get_attr (node, "type");
+      g_autofree char *medium = get_attr (node, "medium");
+
+      if (url != NULL &&
+          ((medium != NULL && g_ascii_strcasecmp (medium, "image") == 0) ||
+           (type != NULL && g_str_has_prefix (type, "image/"))))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_IMAGE_URL, 1,
+                         vankho_feed_resolve_url (base, url));
+      handle_entry_children_media (ctx, st, node, base);
+    }
+  else if (name_is (local, "group"))
+    handle_entry_children_media (ctx, st, node, base);
+  else if (name_is (local, "title"))
+    set_entry_field (ctx, entry, VANKHO_FEED_FIELD_TITLE, 2,
+                     element_text (ctx, node, KIND_GUESS, NULL));
+  else if (name_is (local, "description"))
+    {
+      g_autofree char *type = get_attr (node, "type");
+
+      set_entry_field (ctx, entry, VANKHO_FEED_FIELD_SUMMARY, 3,
+                       element_text (ctx, node,
+                                     type != NULL && g_ascii_strcasecmp (type, "html") == 0
+                                     ? KIND_HTML : KIND_GUESS, NULL));
+    }
+}

@@ -1,0 +1,397 @@
+/* vankho-html-text.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vankho-html-text.h"
+#include "vankho-text.h"
+
+/* HTML to plain text for the archive: what a reader would see, in
+ * paragraphs separated by a blank line. libxml2's HTML parser copes with
+ * the tag soup feeds carry and decodes every named entity; we only walk
+ * its tree. The walk is iterative because the HTML parser has no depth
+ * limit, and a hostile page can nest a hundred thousand elements.
+ */
+
+enum
+{
+  TAG_BLOCK = 1 << 0,   /* paragraph break before and after */
+  TAG_LINE  = 1 << 1,   /* line break (br, tr) */
+  TAG_DROP  = 1 << 2,   /* never text a reader sees */
+  TAG_PRE   = 1 << 3,   /* whitespace is significant */
+  TAG_CELL  = 1 << 4,   /* a space between cells */
+};
+
+typedef struct
+{
+  const char *name;
+  guint       flags;
+} TagInfo;
+
+static const TagInfo tags[] = {
+  { "address", TAG_BLOCK }, { "article", TAG_BLOCK }, { "aside", TAG_BLOCK },
+  { "blockquote", TAG_BLOCK }, { "body", TAG_BLOCK }, { "caption", TAG_BLOCK },
+  { "center", TAG_BLOCK }, { "dd", TAG_BLOCK }, { "details", TAG_BLOCK },
+  { "dialog", TAG_BLOCK }, { "dir", TAG_BLOCK }, { "div", TAG_BLOCK },
+  { "dl", TAG_BLOCK }, { "dt", TAG_BLOCK }, { "fieldset", TAG_BLOCK },
+  { "figcaption", TAG_BLOCK }, { "figure", TAG_BLOCK }, { "footer", TAG_BLOCK },
+  { "h1", TAG_BLOCK }, { "h2", TAG_BLOCK }, { "h3", TAG_BLOCK },
+  { "h4", TAG_BLOCK }, { "h5", TAG_BLOCK }, { "h6", TAG_BLOCK },
+  { "header", TAG_BLOCK }, { "hgroup", TAG_BLOCK }, { "hr", TAG_BLOCK },
+  { "html", TAG_BLOCK }, { "legend", TAG_BLOCK }, { "li", TAG_BLOCK },
+  { "main", TAG_BLOCK }, { "menu", TAG_BLOCK }, { "ol", TAG_BLOCK },
+  { "p", TAG_BLOCK }, { "section", TAG_BLOCK }, { "summary", TAG_BLOCK },
+  { "table", TAG_BLOCK }, { "tbody", TAG_BLOCK }, { "tfoot", TAG_BLOCK },
+  { "thead", TAG_BLOCK }, { "ul", TAG_BLOCK },
+  { "pre", TAG_BLOCK | TAG_PRE }, { "listing", TAG_BLOCK | TAG_PRE },
+  { "xmp", TAG_BLOCK | TAG_PRE }, { "plaintext", TAG_BLOCK | TAG_PRE },
+  { "br", TAG_LINE }, { "tr", TAG_LINE },
+  { "td", TAG_CELL }, { "th", TAG_CELL },
+  { "script", TAG_DROP }, { "style", TAG_DROP }, { "nav", TAG_DROP },
+  { "noscript", TAG_DROP }, { "template", TAG_DROP }, { "head", TAG_DROP },
+  { "title", TAG_DROP }, { "iframe", TAG_DROP }, { "object", TAG_DROP },
+  { "embed", TAG_DROP }, { "applet", TAG_DROP }, { "svg", TAG_DROP },
+  { "math", TAG_DROP }, { "canvas", TAG_DROP }, { "button", TAG_DROP },
+  { "select", TAG_DROP }, { "textarea", TAG_DROP }, { "input", TAG_DROP },
+  { "audio", TAG_DROP }, { "video", TAG_DROP }, { "map", TAG_DROP },
+  { "frameset", TAG_DROP }, { "frame", TAG_DROP }, { "form", TAG_DROP },
+};
+
+static GHashTable *
+tag_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+        g_hash_table_insert (t, (gpointer) tags[i].name, GUINT_TO_POINTER (tags[i].flags));
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
+}
+
+static guint
+tag_flags (const xmlChar *name)
+{
+  if (name == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (tag_table (), name));
+}
+
+gboolean
+vankho_html_is_block (const xmlChar *name)
+{
+  return (tag_flags (name) & (TAG_BLOCK | TAG_LINE)) != 0;
+}
+
+gboolean
+vankho_html_is_dropped (const xmlChar *name)
+{
+  return (tag_flags (name) & TAG_DROP) != 0;
+}
+
+typedef struct
+{
+  GString *out;
+  guint    pending_break;  /* 0, 1 = line, 2 = paragraph */
+  gboolean pending_space;
+  guint    pre_depth;
+} TextWriter;
+
+static inline void
+writer_break (TextWriter *w,
+              guint       kind)
+{
+  if (kind > w->pending_break)
+    w->pending_break = kind;
+  w->pending_space = FALSE;
+}
+
+static void
+writer_text (TextWriter *w,
+             const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      char c = *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          if (w->pre_depth > 0 && c == '\n')
+            writer_break (w, 1);
+          else if (w->pending_break == 0)
+            w->pending_space = TRUE;
+          continue;
+        }
+
+      if (w->pending_break > 0)
+        {
+          if (w->out->len > 0)
+            g_string_append (w->out, w->pending_break > 1 ? "\n\n" : "\n");
+          w->pending_break = 0;
+          w->pending_space = FALSE;
+        }
+      else if (w->pending_space)
+        {
+          if (w->out->len > 0)
+            g_string_append_c (w->out, ' ');
+          w->pending_space = FALSE;
+        }
+      g_string_append_c (w->out, c);
+    }
+}
+
+static void
+writer_enter (TextWriter *w,
+              guint       flags)
+{
+  if (flags & TAG_BLOCK)
+    writer_break (w, 2);
+  else if (flags & TAG_LINE)
+    writer_break (w, 1);
+  else if ((flags & TAG_CELL) && w->pending_break == 0)
+    w->pending_space = TRUE;
+  if (flags & TAG_PRE)
+    w->pre_depth++;
+}
+
+static void
+writer_leave (TextWriter *w,
+              guint       flags)
+{
+  if (flags & TAG_BLOCK)
+    writer_break (w, 2);
+  else if ((flags & TAG_CELL) && w->pending_break == 0)
+    w->pending_space = TRUE;
+  if ((flags & TAG_PRE) && w->pre_depth > 0)
+    w->pre_depth--;
+}
+
+static void
+walk (TextWriter          *w,
+      xmlNode             *root,
+      VankhoHtmlSkipFunc   skip,
+      gpointer             user_data,
+      char               **first_image)
+{
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      gboolean descend = FALSE;
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          if (node->content != NULL)
+            writer_text (w, (const char *) node->content);
+        }
+      else if (node->type == XML_ELEMENT_NODE)
+        {
+          guint flags = tag_flags (node->name);
+
+          if (first_image != NULL && *first_image == NULL &&
+              xmlStrcmp (node->name, BAD_CAST "img") == 0)
+            {
+              xmlChar *src = xmlGetProp (node, BAD_CAST "src");
+
+              if (src != NULL && *src != '\0')
+                *first_image = g_strdup ((const char *) src);
+              xmlFree (src);
+            }
+
+          if (!(flags & TAG_DROP) && (skip == NULL || node == root || !skip (node, user_data)))
+            {
+              writer_enter (w, flags);
+              descend = node->children != NULL;
+              if (!descend)
+                writer_leave (w, flags);
+            }
+        }
+      else if (node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)
+        descend = node->children != NULL;
+
+      if (descend)
+        {
+          node = node->children;
+          continue;
+        }
+
+      /* Climb until there is a next sibling, leaving elements on the way. */
+      while (node != NULL && node != root && node->next == NULL)
+        {
+          node = node->parent;
+          if (node != NULL && node->type == XML_ELEMENT_NODE)
+            writer_leave (w, tag_flags (node->name));
+        }
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+}
+
+/**
+ * vankho_html_parse:
+ * @html: UTF-8 HTML
+ * @len: its length in bytes
+ *
+ * Parses HTML the one safe way: no network, no noise, recovering.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+htmlDocPtr
+vankho_html_parse (const char *html,
+                   gsize       len)
+{
+  if (len > G_MAXINT)
+    return NULL;
+  return htmlReadMemory (html, (int) len, NULL, "UTF-8", VANKHO_HTML_PARSE_OPTIONS);
+}
+
+/**
+ * vankho_html_node_to_text:
+ * @node: an element or document of a parsed HTML page
+ * @skip: (nullable): leaves out elements for which it returns %TRUE
+ * @user_data: data for @skip
+ *
+ * Returns: (transfer full): the text under @node, normalised
+ */
+char *
+vankho_html_node_to_text (xmlNode            *node,
+                          VankhoHtmlSkipFunc  skip,
+                          gpointer            user_data)
+{
+  TextWriter w = { 0 };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  w.out = out;
+  walk (&w, node, skip, user_data, NULL);
+  return vankho_text_normalize (out->str, out->len);
+}
+
+static gboolean
+has_markup (const char *text,
+            gsize       len)
+{
+  return memchr (text, '<', len) != NULL || memchr (text, '&', len) != NULL;
+}
+
+/**
+ * vankho_plain_text_clean:
+ * @text: UTF-8 plain text
+ * @len: its length, or -1
+ *
+ * Cleans text that is not markup: blank lines stay paragraph breaks,
+ * other runs of whitespace become one space, NFC.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+vankho_plain_text_clean (const char *text,
+                         gssize      len)
+{
+  g_autoptr(GString) out = NULL;
+  const char *end;
+  guint newlines = 0;
+  gboolean space = FALSE;
+
+  if (len < 0)
+    len = strlen (text);
+  end = text + len;
+  out = g_string_sized_new (len + 1);
+
+  for (const char *p = text; p < end; p++)
+    {
+      char c = *p;
+
+      if (c == '\n')
+        {
+          newlines++;
+          continue;
+        }
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (out->len > 0)
+        {
+          if (newlines > 1)
+            g_string_append (out, "\n\n");
+          else if (newlines == 1 || space)
+            g_string_append_c (out, ' ');
+        }
+      newlines = 0;
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+
+  return vankho_text_normalize (out->str, out->len);
+}
+
+/**
+ * vankho_html_to_text_full:
+ * @html: UTF-8 HTML, a fragment or a page
+ * @len: its length in bytes, or -1 if nul-terminated
+ * @first_image: (out) (optional) (nullable): the first image's src, as written
+ *
+ * Returns: (transfer full): plain text in paragraphs separated by "\n\n"
+ */
+char *
+vankho_html_to_text_full (const char  *html,
+                          gssize       len,
+                          char       **first_image)
+{
+  htmlDocPtr doc;
+  TextWriter w = { 0 };
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  if (first_image != NULL)
+    *first_image = NULL;
+  if (len < 0)
+    len = strlen (html);
+
+  /* Most feed titles and many summaries hold no markup at all. */
+  if (!has_markup (html, len))
+    return vankho_plain_text_clean (html, len);
+
+  doc = vankho_html_parse (html, len);
+  if (doc == NULL)
+    return vankho_plain_text_clean (html, len);
+
+  out = g_string_sized_new (len + 1);
+  w.out = out;
+  walk (&w, (xmlNode *) doc, NULL, NULL, first_image);
+  xmlFreeDoc (doc);
+
+  return vankho_text_normalize (out->str, out->len);
+}
+
+/**
+ * vankho_html_to_text:
+ * @html: UTF-8 HTML, a fragment or a page
+ * @len: its length in bytes, or -1 if nul-terminated
+ *
+ * Turns HTML into the plain text a reader would see: entities decoded,
+ * scripts, styles, navigation and forms dropped, block elements made
+ * paragraphs separated by a blank line, line breaks kept, NFC.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+vankho_html_to_text (const char *html,
+                     gssize      len)
+{
+  return vankho_html_to_text_full (html, len, NULL);
+}

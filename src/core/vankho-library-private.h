@@ -1,0 +1,45 @@
+/* vankho-library-private.h
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "vankho-library.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files that make up VankhoLibrary; nothing else may touch
+ * the connections.
+ */
+struct _VankhoLibrary
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;       /* writes, and reads on the main thread */
+  sqlite3  *reader;   /* long reads from worker threads, under reader_lock */
+  GMutex    reader_lock;
+};
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+void          vankho_library_set_sqlite_error (GError        **error,
+                                               sqlite3        *db,
+                                               const char     *path);
+gboolean      vankho_library_exec             (VankhoLibrary  *self,
+                                               sqlite3        *db,
+                                               const char     *sql,
+                                               GError        **error);
+sqlite3_stmt *vankho_library_prepare          (VankhoLibrary  *self,
+                                               sqlite3        *db,
+                                               const char     *sql,
+                                               GError        **error);
+gboolean      vankho_library_seed_catalogue   (VankhoLibrary  *self,
+                                               GError        **error);
+
+G_END_DECLS

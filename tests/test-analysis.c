@@ -1,0 +1,217 @@
+/* test-analysis.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Extraction as the flows run it: stored on import, replayed by reindex,
+ * and never over the user's corrections.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "vankho-analysis.h"
+#include "vankho-importer.h"
+#include "vankho-library.h"
+
+static const char article_text[] =
+  " date 2023-08\n"
+  "Đảng ủy Công an tỉnh Kon Tum sơ kết 1 năm thực hiện Nghị quyết số 12-NQ/TW\n\n"
+  "Sáng 30/8, Đảng ủy Công an tỉnh Kon Tum tổ chức Hội nghị sơ kết 1 năm thực hiện "
+  "Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng lực lượng "
+  "Công an nhân dân. Thực hiện Nghị quyết 12, Công an tỉnh Kon Tum đã bố trí Công an "
+  "chính quy về các xã.\n\nMinh Khoa";
+
+typedef struct
+{
+  char          *dir;
+  VankhoLibrary *library;
+  gint64         id;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoImporter) importer = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *file = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  fixture->dir = g_dir_make_tmp ("vankho-analysis-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (fixture->dir, "library.db", NULL);
+  file = g_build_filename (fixture->dir, "kon-tum.txt", NULL);
+  g_assert_true (g_file_set_contents (file, article_text, -1, NULL));
+
+  fixture->library = vankho_library_open (db, &error);
+  g_assert_no_error (error);
+
+  importer = vankho_importer_new (fixture->library);
+  paths[0] = file;
+  g_assert_true (vankho_importer_import_paths (importer, paths, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vankho_importer_get_n_added (importer), ==, 1);
+  fixture->id = 1;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *names[] = { "library.db", "library.db-wal", "library.db-shm", "kon-tum.txt" };
+
+  g_clear_object (&fixture->library);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static const VankhoPlace *
+find_place (VankhoExtraction *extraction,
+            const char       *code)
+{
+  GPtrArray *places = vankho_extraction_get_places (extraction);
+
+  for (guint i = 0; i < places->len; i++)
+    if (g_str_equal (((VankhoPlace *) g_ptr_array_index (places, i))->code, code))
+      return g_ptr_array_index (places, i);
+  return NULL;
+}
+
+static void
+test_stored_on_import (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoExtraction) stored = vankho_library_load_extraction (fixture->library, fixture->id, &error);
+  g_autoptr(VankhoArticle) article = vankho_library_get_article (fixture->library, fixture->id, &error);
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree char *published = vankho_article_dup_published_iso (article);
+  GPtrArray *citations;
+  const VankhoPlace *kon_tum;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (published, ==, "2023-08-30");
+
+  kon_tum = find_place (stored, "VN-28");
+  g_assert_nonnull (kon_tum);
+  g_assert_cmpint (kon_tum->role, ==, VANKHO_PLACE_ROLE_PRIMARY);
+  g_assert_cmpstr (kon_tum->name, ==, "Kon Tum");
+
+  /* Full and short mentions resolve to the one document. */
+  citations = vankho_extraction_get_citations (stored);
+  g_assert_cmpuint (citations->len, >=, 2);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const VankhoCitation *citation = g_ptr_array_index (citations, i);
+
+      g_assert_cmpstr (citation->key, ==, "nq:12-nq/tw");
+      g_assert_cmpuint (citation->offset + citation->length, <=, strlen (vankho_article_get_body (article)));
+      g_assert_true (strncmp (vankho_article_get_body (article) + citation->offset,
+                              citation->mention, citation->length) == 0);
+    }
+
+  documents = vankho_library_list_documents (fixture->library, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const VankhoDocumentSummary *doc = g_ptr_array_index (documents, i);
+
+      if (g_str_equal (doc->key, "nq:12-nq/tw"))
+        {
+          g_assert_cmpint (doc->n_articles, ==, 1);
+          g_assert_cmpstr (doc->issuer, ==, "Bộ Chính trị");
+          g_assert_cmpstr (doc->issued, ==, "2022-03-16");
+        }
+      else if (g_str_equal (doc->key, "nq:12-nq/duca"))
+        g_assert_cmpint (doc->n_articles, ==, 0);
+    }
+  g_assert_cmpuint (documents->len, >=, 8);
+
+  /* The province filter finds it. */
+  {
+    g_autoptr(GArray) ids = vankho_library_query_article_ids (fixture->library,
+                                                              &(VankhoArticleQuery) { .province = "VN-28" },
+                                                              0, NULL, NULL, NULL);
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+}
+
+static void
+test_reindex_keeps_corrections (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoExtraction) after = NULL;
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autofree char *published = NULL;
+  VankhoDate user_date;
+  guint n_done = 0;
+
+  vankho_date_set (&user_date, 2023, 9, 1);
+  g_assert_true (vankho_library_set_published (fixture->library, fixture->id, &user_date, &error));
+  g_assert_true (vankho_library_set_place (fixture->library, fixture->id, "VN-28", "excluded", &error));
+  g_assert_true (vankho_library_set_place (fixture->library, fixture->id, "VN-30", "mentioned", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vankho_analysis_reindex (fixture->library, NULL, NULL, NULL, &n_done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_done, ==, 1);
+
+  article = vankho_library_get_article (fixture->library, fixture->id, &error);
+  published = vankho_article_dup_published_iso (article);
+  g_assert_cmpstr (published, ==, "2023-09-01");
+
+  after = vankho_library_load_extraction (fixture->library, fixture->id, &error);
+  g_assert_null (find_place (after, "VN-28"));
+  g_assert_nonnull (find_place (after, "VN-30"));
+  g_assert_cmpuint (vankho_extraction_get_citations (after)->len, >=, 2);
+
+  /* Handing the date back to extraction restores it. */
+  user_date.precision = VANKHO_DATE_PRECISION_UNKNOWN;
+  g_assert_true (vankho_library_set_published (fixture->library, fixture->id, &user_date, &error));
+  g_assert_true (vankho_analysis_reindex (fixture->library, NULL, NULL, NULL, NULL, &error));
+  g_clear_object (&article);
+  g_clear_pointer (&published, g_free);
+  article = vankho_library_get_article (fixture->library, fixture->id, &error);
+  published = vankho_article_dup_published_iso (article);
+  g_assert_cmpstr (published, ==, "2023-08-30");
+}
+
+static void
+test_reindex_cancelled (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (vankho_analysis_reindex (fixture->library, cancellable, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/analysis/stored-on-import", test_stored_on_import);
+  ADD ("/analysis/reindex-keeps-corrections", test_reindex_keeps_corrections);
+  ADD ("/analysis/reindex-cancelled", test_reindex_cancelled);
+#undef ADD
+
+  return g_test_run ();
+}
