@@ -13,6 +13,7 @@
 
 #include "vankho-application.h"
 #include "vankho-library.h"
+#include "vankho-preferences-window.h"
 #include "vankho-window.h"
 
 struct _VankhoApplication
@@ -125,6 +126,18 @@ vankho_application_about (GSimpleAction *action,
 }
 
 static void
+vankho_application_preferences (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  VankhoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  VankhoLibrary *library = VANKHO_IS_WINDOW (window) ? vankho_window_get_library (VANKHO_WINDOW (window)) : NULL;
+
+  gtk_window_present (GTK_WINDOW (vankho_preferences_window_new (window, library)));
+}
+
+static void
 vankho_application_quit (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
@@ -134,6 +147,7 @@ vankho_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", vankho_application_about },
+  { "preferences", vankho_application_preferences },
   { "quit", vankho_application_quit },
 };
 
@@ -152,6 +166,18 @@ vankho_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
                                          (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.filters",
+                                         (const char *[]) { "<Control><Shift>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::articles",
+                                         (const char *[]) { "<Alt>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::resolutions",
+                                         (const char *[]) { "<Alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map",
+                                         (const char *[]) { "<Alt>3", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 }

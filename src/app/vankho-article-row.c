@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vankho-article-row.h"
+#include "vankho-extractor.h"
 #include "vankho-format.h"
 #include "vankho-text.h"
 
@@ -28,6 +29,9 @@ struct _VankhoArticleRow
   GtkLabel      *meta_label;
   GtkLabel      *snippet_label;
   GtkWidget     *sample_label;
+  GtkWidget     *unread_dot;
+  GtkWidget     *star_image;
+  gulong         notify_handler;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoArticleRow, vankho_article_row, GTK_TYPE_WIDGET)
@@ -47,6 +51,7 @@ vankho_article_row_update (VankhoArticleRow *self)
   g_autofree char *meta = NULL;
   g_autofree char *snippet = NULL;
   const char *outlet;
+  const char *province;
 
   if (self->article == NULL)
     {
@@ -54,16 +59,39 @@ vankho_article_row_update (VankhoArticleRow *self)
       gtk_label_set_label (self->meta_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), FALSE);
       gtk_widget_set_visible (self->sample_label, FALSE);
+      gtk_widget_set_visible (self->unread_dot, FALSE);
+      gtk_widget_set_visible (self->star_image, FALSE);
       return;
     }
 
   date = vankho_format_date (vankho_article_get_published (self->article));
   outlet = vankho_article_get_outlet (self->article);
-  meta = outlet ? g_strdup_printf ("%s · %s", date, outlet) : g_steal_pointer (&date);
+  province = vankho_article_get_province (self->article);
+  if (province != NULL)
+    {
+      VankhoGazetteer *gazetteer = vankho_extractor_get_gazetteer (vankho_extractor_get_default ());
+      const char *name = vankho_gazetteer_lookup_code (gazetteer, province);
+
+      province = name ? name : province;
+    }
+
+  {
+    const char *parts[4] = { date, outlet, province, NULL };
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) present = NULL;
+
+    for (guint i = 0; i < 3; i++)
+      if (parts[i] != NULL)
+        g_strv_builder_add (builder, parts[i]);
+    present = g_strv_builder_end (builder);
+    meta = g_strjoinv (" · ", present);
+  }
 
   gtk_label_set_label (self->title_label, vankho_article_get_title (self->article));
   gtk_label_set_label (self->meta_label, meta);
   gtk_widget_set_visible (self->sample_label, vankho_article_get_is_sample (self->article));
+  gtk_widget_set_visible (self->unread_dot, !vankho_article_get_is_read (self->article));
+  gtk_widget_set_visible (self->star_image, vankho_article_get_is_starred (self->article));
 
   snippet = vankho_text_format_snippet (vankho_article_get_snippet (self->article),
                                         "<b>", "</b>", TRUE);
@@ -77,6 +105,7 @@ vankho_article_row_dispose (GObject *object)
   VankhoArticleRow *self = (VankhoArticleRow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_ARTICLE_ROW);
+  g_clear_signal_handler (&self->notify_handler, self->article);
   g_clear_object (&self->article);
 
   G_OBJECT_CLASS (vankho_article_row_parent_class)->dispose (object);
@@ -142,6 +171,8 @@ vankho_article_row_class_init (VankhoArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, snippet_label);
   gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, sample_label);
+  gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, unread_dot);
+  gtk_widget_class_bind_template_child (widget_class, VankhoArticleRow, star_image);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -173,8 +204,16 @@ vankho_article_row_set_article (VankhoArticleRow *self,
   g_return_if_fail (VANKHO_IS_ARTICLE_ROW (self));
   g_return_if_fail (!article || VANKHO_IS_ARTICLE (article));
 
+  if (self->article == article)
+    return;
+
+  /* Starring in the reader updates the row while it is shown. */
+  g_clear_signal_handler (&self->notify_handler, self->article);
   if (g_set_object (&self->article, article))
     {
+      if (article != NULL)
+        self->notify_handler = g_signal_connect_swapped (article, "notify",
+                                                         G_CALLBACK (vankho_article_row_update), self);
       vankho_article_row_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
     }

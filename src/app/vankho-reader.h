@@ -10,6 +10,8 @@
 #include <gtk/gtk.h>
 
 #include "vankho-article.h"
+#include "vankho-extraction.h"
+#include "vankho-library.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +19,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VankhoReader, vankho_reader, VANKHO, READER, GtkWidget)
 
-VankhoArticle *vankho_reader_get_article (VankhoReader  *self);
-void           vankho_reader_set_article (VankhoReader  *self,
-                                          VankhoArticle *article);
-char          *vankho_reader_dup_text    (VankhoReader  *self);
+void           vankho_reader_set_library (VankhoReader     *self,
+                                          VankhoLibrary    *library);
+VankhoArticle *vankho_reader_get_article (VankhoReader     *self);
+void           vankho_reader_set_article (VankhoReader     *self,
+                                          VankhoArticle    *article,
+                                          VankhoExtraction *extraction);
+char          *vankho_reader_dup_text    (VankhoReader     *self);
+guint          vankho_reader_count_links (VankhoReader     *self,
+                                          const char       *kind);
 
 G_END_DECLS

@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The main window: the article list with its search on one side, the reader
- * on the other; folded into one column with a back button when narrow.
+/* The main window: a header bar with the view switcher, the active filter
+ * under it, and the views. Imports run here, in a worker thread with their
+ * own library connection, with progress and a way to stop them.
  */
 
 #define G_LOG_DOMAIN "vankho-window"
@@ -15,31 +16,27 @@
 
 #include <glib/gi18n.h>
 
-#include "vankho-article-list-model.h"
-#include "vankho-article-row.h"
+#include "vankho-articles-view.h"
+#include "vankho-filter-bar.h"
 #include "vankho-importer.h"
-#include "vankho-reader.h"
 #include "vankho-window.h"
 
 struct _VankhoWindow
 {
-  AdwApplicationWindow    parent_instance;
+  AdwApplicationWindow  parent_instance;
 
-  VankhoLibrary          *library;
-  VankhoArticleFilter    *filter;
-  VankhoArticleListModel *articles;
-  GtkSingleSelection     *selection;
-  GSettings              *settings;
+  VankhoLibrary        *library;
+  VankhoArticleFilter  *filter;
+  GSettings            *settings;
+  GCancellable         *import_cancellable;
 
-  AdwToastOverlay        *toast_overlay;
-  AdwLeaflet             *leaflet;
-  AdwWindowTitle         *list_title;
-  GtkSearchBar           *search_bar;
-  GtkSearchEntry         *search_entry;
-  GtkStack               *list_stack;
-  GtkListView            *list_view;
-  AdwStatusPage          *no_results_page;
-  VankhoReader           *reader;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  VankhoFilterBar      *filter_bar;
+  GtkRevealer          *import_revealer;
+  GtkProgressBar       *import_progress;
+  GtkLabel             *import_label;
+  VankhoArticlesView   *articles_view;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoWindow, vankho_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,94 +50,333 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-update_list_page (VankhoWindow *self)
+toast (VankhoWindow *self,
+       const char   *message)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-  gboolean loading = vankho_article_list_model_get_loading (self->articles);
-  g_autofree char *subtitle = NULL;
-  const char *page;
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
 
-  if (n_items > 0)
-    page = "list";
-  else if (loading)
-    page = gtk_stack_get_visible_child_name (self->list_stack);
-  else if (vankho_article_filter_is_empty (self->filter))
-    page = "empty";
-  else
-    page = "no-results";
+/* Import */
 
-  gtk_stack_set_visible_child_name (self->list_stack, page);
+typedef struct
+{
+  char      *library_path;
+  GStrv      paths;
+  guint      n_added;
+  guint      n_duplicates;
+  GPtrArray *failures;     /* char *, "name: reason" */
+  GWeakRef   window;
+} ImportJob;
 
-  if (!loading)
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->library_path);
+  g_strfreev (job->paths);
+  g_clear_pointer (&job->failures, g_ptr_array_unref);
+  g_weak_ref_clear (&job->window);
+  g_free (job);
+}
+
+typedef struct
+{
+  VankhoWindow *window;   /* owned; NULL if it closed */
+  guint         done;
+  guint         total;
+} ImportProgress;
+
+static gboolean
+import_progress_idle_cb (gpointer user_data)
+{
+  ImportProgress *progress = user_data;
+  VankhoWindow *self = progress->window;
+
+  if (self != NULL && progress->total > 0 && self->import_cancellable != NULL)
     {
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_items),
-                                  n_items);
-      adw_window_title_set_subtitle (self->list_title, subtitle);
+      g_autofree char *text = g_strdup_printf (_("Importing %u of %u…"), progress->done, progress->total);
+
+      gtk_progress_bar_set_fraction (self->import_progress, (double) progress->done / progress->total);
+      gtk_label_set_label (self->import_label, text);
     }
+
+  g_clear_object (&progress->window);
+  g_free (progress);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker thread: the widgets are updated from the main one. */
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *path,
+                    gpointer    user_data)
+{
+  ImportJob *job = user_data;
+  ImportProgress *progress = g_new0 (ImportProgress, 1);
+
+  progress->window = g_weak_ref_get (&job->window);
+  progress->done = done;
+  progress->total = total;
+  g_idle_add (import_progress_idle_cb, progress);
 }
 
 static void
-selection_changed_cb (VankhoWindow *self)
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  VankhoArticle *summary = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(VankhoArticle) article = NULL;
+  ImportJob *job = task_data;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(VankhoImporter) importer = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *failures;
+  gboolean ok;
 
-  if (summary == NULL)
+  /* Its own connection: the window keeps reading while this writes. */
+  library = vankho_library_open (job->library_path, &error);
+  if (library == NULL)
     {
-      vankho_reader_set_article (self->reader, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  article = vankho_library_get_article (self->library, vankho_article_get_id (summary), &error);
-  if (article == NULL)
+  importer = vankho_importer_new (library);
+  ok = vankho_importer_import_paths (importer, (const char * const *) job->paths, cancellable,
+                                     import_progress_cb, job, &error);
+
+  job->n_added = vankho_importer_get_n_added (importer);
+  job->n_duplicates = vankho_importer_get_n_duplicates (importer);
+  failures = vankho_importer_get_failures (importer);
+  job->failures = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < failures->len; i++)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      VankhoImportFailure *failure = g_ptr_array_index (failures, i);
+      g_autofree char *name = g_filename_display_basename (failure->path);
+
+      g_ptr_array_add (job->failures, g_strdup_printf ("%s: %s", name, failure->reason));
+    }
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_import_details (VankhoWindow *self,
+                     GPtrArray    *failures)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_ptr_array_add (failures, NULL);
+  body = g_strjoinv ("\n", (char **) failures->pdata);
+  g_ptr_array_remove_index (failures, failures->len - 1);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Files Not Imported"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+details_clicked_cb (AdwToast  *toast_,
+                    GPtrArray *failures)
+{
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast_), "window");
+
+  if (window != NULL)
+    show_import_details (VANKHO_WINDOW (window), failures);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VankhoWindow *self = VANKHO_WINDOW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *duplicates = NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *result_toast;
+
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      toast (self, error->message);
       return;
     }
 
-  vankho_reader_set_article (self->reader, article);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (job->n_added > 0)
+    vankho_library_articles_changed (self->library);
+
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", job->n_added), job->n_added);
+  duplicates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already in the library",
+                                             "%u already in the library", job->n_duplicates),
+                                job->n_duplicates);
+  failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", job->failures->len),
+                            job->failures->len);
+  message = g_strdup_printf ("%s%s, %s, %s", error ? _("Stopped: ") : "", added, duplicates, failed);
+
+  result_toast = adw_toast_new (message);
+  adw_toast_set_timeout (result_toast, job->failures->len > 0 ? 0 : 5);
+  if (job->failures->len > 0)
+    {
+      adw_toast_set_button_label (result_toast, _("_Details"));
+      g_object_set_data (G_OBJECT (result_toast), "window", self);
+      g_signal_connect_data (result_toast, "button-clicked", G_CALLBACK (details_clicked_cb),
+                             g_ptr_array_ref (job->failures), (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, result_toast);
 }
 
-static void
-list_activate_cb (VankhoWindow *self,
-                  guint         position)
+/**
+ * vankho_window_import:
+ * @paths: files and folders
+ *
+ * Imports in the background; the window shows the progress and a Stop
+ * button, then a toast with the result.
+ */
+void
+vankho_window_import (VankhoWindow       *self,
+                      const char * const *paths)
 {
-  gtk_single_selection_set_selected (self->selection, position);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (VANKHO_IS_WINDOW (self));
+
+  if (self->import_cancellable != NULL)
+    {
+      toast (self, _("An import is already running"));
+      return;
+    }
+
+  job = g_new0 (ImportJob, 1);
+  job->library_path = g_strdup (vankho_library_get_path (self->library));
+  job->paths = g_strdupv ((char **) paths);
+  g_weak_ref_init (&job->window, self);
+
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, vankho_window_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_label_set_label (self->import_label, _("Importing…"));
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+
+  g_task_run_in_thread (task, import_thread);
 }
 
 static void
-search_changed_cb (VankhoWindow *self)
+stop_import_cb (VankhoWindow *self)
 {
-  vankho_article_filter_set_query (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_cancellable_cancel (self->import_cancellable);
 }
 
 static void
-stop_search_cb (VankhoWindow *self)
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    VankhoWindow    *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  vankho_article_filter_clear (self->filter);
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) paths = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_strv_builder_add (builder, path);
+        }
+
+      paths = g_strv_builder_end (builder);
+      if (paths[0] != NULL)
+        vankho_window_import (self, (const char * const *) paths);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
 }
 
 static void
-back_clicked_cb (VankhoWindow *self)
+choose_import (VankhoWindow         *self,
+               GtkFileChooserAction  action,
+               const char           *title)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      gtk_file_filter_set_name (text_filter, _("Text files"));
+      gtk_file_filter_add_mime_type (text_filter, "text/plain");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text_filter);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-search_action (GtkWidget  *widget,
+import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  VankhoWindow *self = VANKHO_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  choose_import (VANKHO_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Files"));
 }
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_import (VANKHO_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Import Folders"));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VankhoWindow  *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_strv_builder_add (builder, path);
+    }
+
+  paths = g_strv_builder_end (builder);
+  if (paths[0] == NULL)
+    return FALSE;
+
+  vankho_window_import (self, (const char * const *) paths);
+  return TRUE;
+}
+
+/* Samples and libraries */
 
 static void
 load_samples_action (GtkWidget  *widget,
@@ -155,7 +391,7 @@ load_samples_action (GtkWidget  *widget,
 
   if (!vankho_importer_import_samples (importer, NULL, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      toast (self, error->message);
       return;
     }
 
@@ -166,32 +402,184 @@ load_samples_action (GtkWidget  *widget,
   else
     message = g_strdup (_("The sample articles are already in the library"));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toast (self, message);
+}
+
+static void
+open_library_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          VankhoWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(VankhoLibrary) library = NULL;
+      g_autoptr(GError) error = NULL;
+
+      library = path ? vankho_library_open (path, &error) : NULL;
+      if (library == NULL)
+        toast (self, error ? error->message : _("That is not a local file"));
+      else
+        {
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+          VankhoWindow *window = vankho_window_new (VANKHO_APPLICATION (app), library);
+
+          g_settings_set_string (self->settings, "library-path", vankho_library_get_path (library));
+          gtk_window_present (GTK_WINDOW (window));
+          gtk_window_destroy (GTK_WINDOW (self));
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  /* SAVE lets the user name a new library as well as pick an old one. */
+  chooser = gtk_file_chooser_native_new (_("Open or Create a Library"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "library.db");
+  g_signal_connect (chooser, "response", G_CALLBACK (open_library_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Views and filter */
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
+  vankho_articles_view_focus_search (self->articles_view);
+}
+
+static void
+filters_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
+  gtk_widget_activate_action (GTK_WIDGET (self->articles_view), "articles.filters", NULL);
+}
+
+static void
+clear_filter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  vankho_article_filter_clear (VANKHO_WINDOW (widget)->filter);
+}
+
+static void
+show_province_cb (VankhoWindow *self,
+                  const char   *province)
+{
+  vankho_article_filter_set_province (self->filter, province);
+  if (adw_view_stack_get_child_by_name (self->view_stack, "map") != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+}
+
+static void
+show_document_cb (VankhoWindow *self,
+                  gint64        document_id)
+{
+  GtkWidget *resolutions = adw_view_stack_get_child_by_name (self->view_stack, "resolutions");
+
+  if (resolutions != NULL)
+    {
+      g_signal_emit_by_name (resolutions, "select-document", document_id);
+      adw_view_stack_set_visible_child (self->view_stack, resolutions);
+    }
+  else
+    vankho_article_filter_set_document (self->filter, document_id);
+}
+
+static void
+visible_view_changed_cb (VankhoWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+/**
+ * vankho_window_add_view:
+ * @view: a view widget
+ * @name: "articles", "resolutions" or "map"
+ * @title: its title in the view switcher
+ * @icon_name: its icon
+ *
+ * Adds a view to the switcher.
+ */
+void
+vankho_window_add_view (VankhoWindow *self,
+                        GtkWidget    *view,
+                        const char   *name,
+                        const char   *title,
+                        const char   *icon_name)
+{
+  AdwViewStackPage *page;
+
+  g_return_if_fail (VANKHO_IS_WINDOW (self));
+
+  page = adw_view_stack_add_titled (self->view_stack, view, name, title);
+  adw_view_stack_page_set_icon_name (page, icon_name);
+  adw_view_stack_page_set_use_underline (page, TRUE);
 }
 
 static void
 vankho_window_constructed (GObject *object)
 {
   VankhoWindow *self = (VankhoWindow *)object;
+  g_autofree char *last_view = NULL;
 
   G_OBJECT_CLASS (vankho_window_parent_class)->constructed (object);
 
   g_assert (VANKHO_IS_LIBRARY (self->library));
 
-  self->articles = vankho_article_list_model_new (self->library, self->filter);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  self->articles_view = VANKHO_ARTICLES_VIEW (vankho_articles_view_new (self->library, self->filter));
+  vankho_window_add_view (self, GTK_WIDGET (self->articles_view), "articles", _("_Articles"),
+                          "view-list-symbolic");
 
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->articles, "items-changed",
-                           G_CALLBACK (update_list_page), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->articles, "notify::loading",
-                           G_CALLBACK (update_list_page), self, G_CONNECT_SWAPPED);
+  /* Links in the reader act on the whole window. */
+  g_signal_connect_object (self->articles_view, "show-province",
+                           G_CALLBACK (show_province_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->articles_view, "show-document",
+                           G_CALLBACK (show_document_cb), self, G_CONNECT_SWAPPED);
 
-  update_list_page (self);
+  vankho_filter_bar_set_filter (self->filter_bar, self->library, self->filter);
+
+  last_view = g_settings_get_string (self->settings, "last-view");
+  if (adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -199,10 +587,11 @@ vankho_window_dispose (GObject *object)
 {
   VankhoWindow *self = (VankhoWindow *)object;
 
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->articles);
   g_clear_object (&self->filter);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -266,30 +655,33 @@ vankho_window_class_init (VankhoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.filters", NULL, filters_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filter", NULL, clear_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
 
-  g_type_ensure (VANKHO_TYPE_ARTICLE_ROW);
-  g_type_ensure (VANKHO_TYPE_READER);
+  g_type_ensure (VANKHO_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vankho-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VankhoWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, list_title);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, reader);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, VankhoWindow, import_label);
+  gtk_widget_class_bind_template_callback (widget_class, stop_import_cb);
 }
 
 static void
 vankho_window_init (VankhoWindow *self)
 {
+  GtkDropTarget *drop;
+  GtkEventController *keys;
+  GtkShortcut *escape;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = vankho_article_filter_new ();
@@ -299,7 +691,19 @@ vankho_window_init (VankhoWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  /* Escape clears the filter once nothing nearer (a popover, the search)
+   * took it.
+   */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
+  escape = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                             gtk_named_action_new ("win.clear-filter"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), escape);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 VankhoWindow *
@@ -341,5 +745,18 @@ vankho_window_get_articles (VankhoWindow *self)
 {
   g_return_val_if_fail (VANKHO_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->articles);
+  return vankho_articles_view_get_articles (self->articles_view);
+}
+
+/**
+ * vankho_window_get_articles_view:
+ *
+ * Returns: (transfer none): the Articles view
+ */
+VankhoArticlesView *
+vankho_window_get_articles_view (VankhoWindow *self)
+{
+  g_return_val_if_fail (VANKHO_IS_WINDOW (self), NULL);
+
+  return self->articles_view;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "vankho-application.h"
+#include "vankho-articles-view.h"
 #include "vankho-article-filter.h"
 #include "vankho-library.h"
 
@@ -24,5 +25,13 @@ VankhoWindow        *vankho_window_new        (VankhoApplication *application,
 VankhoLibrary       *vankho_window_get_library (VankhoWindow     *self);
 VankhoArticleFilter *vankho_window_get_filter  (VankhoWindow     *self);
 GListModel          *vankho_window_get_articles (VankhoWindow    *self);
+VankhoArticlesView  *vankho_window_get_articles_view (VankhoWindow *self);
+void                 vankho_window_import      (VankhoWindow       *self,
+                                                const char * const *paths);
+void                 vankho_window_add_view    (VankhoWindow       *self,
+                                                GtkWidget          *view,
+                                                const char         *name,
+                                                const char         *title,
+                                                const char         *icon_name);
 
 G_END_DECLS

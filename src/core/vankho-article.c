@@ -27,6 +27,7 @@ struct _VankhoArticle
   char       *file_path;
   char       *snippet;
   char       *note;
+  char       *province;
   GStrv       tags;
   VankhoDate  published;
   VankhoDate  source_date;
@@ -84,6 +85,7 @@ vankho_article_finalize (GObject *object)
   g_clear_pointer (&self->file_path, g_free);
   g_clear_pointer (&self->snippet, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->province, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
 
   G_OBJECT_CLASS (vankho_article_parent_class)->finalize (object);
@@ -552,4 +554,27 @@ vankho_article_set_source_date (VankhoArticle    *self,
   g_return_if_fail (source_date != NULL);
 
   self->source_date = *source_date;
+}
+
+/**
+ * vankho_article_get_province:
+ *
+ * Returns: (nullable): the ISO 3166-2 code of the province the article is
+ *   mainly about, if one is known
+ */
+const char *
+vankho_article_get_province (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), NULL);
+
+  return self->province;
+}
+
+void
+vankho_article_set_province (VankhoArticle *self,
+                             const char    *province)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  set_string (&self->province, province);
 }

@@ -62,6 +62,9 @@ void              vankho_article_set_is_starred (VankhoArticle    *self,
 const char       *vankho_article_get_note       (VankhoArticle    *self);
 void              vankho_article_set_note       (VankhoArticle    *self,
                                                  const char       *note);
+const char       *vankho_article_get_province   (VankhoArticle    *self);
+void              vankho_article_set_province   (VankhoArticle    *self,
+                                                 const char       *province);
 const char * const *vankho_article_get_tags     (VankhoArticle    *self);
 void              vankho_article_set_tags       (VankhoArticle    *self,
                                                  const char * const *tags);

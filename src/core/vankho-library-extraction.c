@@ -634,3 +634,58 @@ fail:
   vankho_library_rollback (self);
   return FALSE;
 }
+
+/**
+ * vankho_library_dup_document_label:
+ * @document_id: a document
+ *
+ * Returns: (transfer full) (nullable): how the interface names it:
+ *   'Nghị quyết 12-NQ/TW', or %NULL if there is no such document
+ */
+char *
+vankho_library_dup_document_label (VankhoLibrary *self,
+                                   gint64         document_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  stmt = vankho_library_prepare (self, self->db,
+                                 "SELECT kind || ' ' || coalesce (symbol, number, title, canonical_key)"
+                                 " FROM documents WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/**
+ * vankho_library_lookup_document:
+ * @key: a canonical key ('nq:12-nq/tw')
+ *
+ * Returns: the document's id (the one it was merged into, if so), or 0
+ */
+gint64
+vankho_library_lookup_document (VankhoLibrary *self,
+                                const char    *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), 0);
+
+  stmt = vankho_library_prepare (self, self->db,
+                                 "SELECT coalesce (merged_into, id) FROM documents WHERE canonical_key = ?1",
+                                 NULL);
+  if (stmt == NULL || key == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
+}

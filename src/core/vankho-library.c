@@ -41,8 +41,10 @@ static guint signals[N_SIGNALS];
 
 #define SUMMARY_COLUMNS \
   "id, title, outlet, url, published, published_precision, is_sample, byline, file_path," \
-  " is_read, is_starred, source_date"
-#define N_SUMMARY_COLUMNS 12
+  " is_read, is_starred, source_date," \
+  " (SELECT province FROM places WHERE article_id = articles.id AND role = 'primary'" \
+  "  ORDER BY origin = 'auto', id LIMIT 1)"
+#define N_SUMMARY_COLUMNS 13
 
 G_DEFINE_QUARK (vankho-library-error-quark, vankho_library_error)
 
@@ -691,6 +693,7 @@ article_from_summary_row (sqlite3_stmt *stmt)
   date = (VankhoDate) { 0 };
   if (vankho_date_parse_iso (&date, (const char *) sqlite3_column_text (stmt, 11)))
     vankho_article_set_source_date (article, &date);
+  vankho_article_set_province (article, (const char *) sqlite3_column_text (stmt, 12));
 
   return article;
 }
@@ -1366,4 +1369,19 @@ vankho_library_list_tags (VankhoLibrary  *self,
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
   return list_strings (self, "SELECT name FROM tags ORDER BY name", 0, error);
+}
+
+/**
+ * vankho_library_list_outlets:
+ *
+ * Returns: (transfer full): the outlets the articles name, sorted
+ */
+GStrv
+vankho_library_list_outlets (VankhoLibrary  *self,
+                             GError        **error)
+{
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  return list_strings (self, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL"
+                             " ORDER BY outlet", 0, error);
 }

@@ -127,6 +127,8 @@ gboolean       vankho_library_remove_tag          (VankhoLibrary       *self,
                                                    GError             **error);
 GStrv          vankho_library_list_tags           (VankhoLibrary       *self,
                                                    GError             **error);
+GStrv          vankho_library_list_outlets        (VankhoLibrary       *self,
+                                                   GError             **error);
 gboolean       vankho_library_store_extraction    (VankhoLibrary       *self,
                                                    gint64               article_id,
                                                    VankhoExtraction    *extraction,
@@ -140,6 +142,10 @@ gboolean       vankho_library_set_published       (VankhoLibrary       *self,
                                                    gint64               article_id,
                                                    const VankhoDate    *date,
                                                    GError             **error);
+gint64         vankho_library_lookup_document     (VankhoLibrary       *self,
+                                                   const char          *key);
+char          *vankho_library_dup_document_label  (VankhoLibrary       *self,
+                                                   gint64               document_id);
 gboolean       vankho_library_set_place           (VankhoLibrary       *self,
                                                    gint64               article_id,
                                                    const char          *province,

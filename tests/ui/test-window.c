@@ -286,12 +286,124 @@ test_empty_offers_samples (Fixture       *fixture,
   spin_until (rows_shown, fixture);
 }
 
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  /* Let transitions end and rows bind. */
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+render_png (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* Until the window has drawn once, there is nothing to take. */
+  for (guint i = 0; i < 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (attempt), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
+      if (node == NULL)
+        settle ();
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static gboolean
+window_sized (Fixture *fixture)
+{
+  int want = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fixture->window), "want-width"));
+
+  /* The window's own width is the default size less its frame. */
+  return ABS (gtk_widget_get_width (GTK_WIDGET (fixture->window)) - want) <= 32 && rows_shown (fixture);
+}
+
+/* A window is sized when it is first shown; a new one is the sure way. */
+static void
+reopen_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = vankho_window_new (app, fixture->library);
+  g_object_set_data (G_OBJECT (fixture->window), "want-width", GINT_TO_POINTER (width));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin_until (window_sized, fixture);
+}
+
+static void
+select_first (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) lists = find_mapped (fixture, GTK_TYPE_LIST_VIEW);
+
+  gtk_selection_model_select_item (gtk_list_view_get_model (g_ptr_array_index (lists, 0)), 0, TRUE);
+  spin_until (reader_has_article, fixture);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *lang = g_getenv ("VANKHO_SCREENSHOT_LANG") ? g_getenv ("VANKHO_SCREENSHOT_LANG") : "en";
+  g_autofree char *wide = g_strdup_printf ("articles-wide-%s.png", lang);
+  g_autofree char *narrow = g_strdup_printf ("articles-narrow-%s.png", lang);
+  g_autofree char *narrow_list = g_strdup_printf ("articles-narrow-list-%s.png", lang);
+  g_autofree char *search = g_strdup_printf ("articles-search-%s.png", lang);
+  g_autoptr(GPtrArray) leaflets = NULL;
+  VankhoArticleFilter *filter;
+
+  reopen_window (fixture, 1200, 760);
+  select_first (fixture);
+  settle ();
+  render_png (GTK_WIDGET (fixture->window), wide);
+
+  reopen_window (fixture, 400, 760);
+  settle ();
+  render_png (GTK_WIDGET (fixture->window), narrow_list);
+  leaflets = find_mapped (fixture, ADW_TYPE_LEAFLET);
+  g_assert_cmpuint (leaflets->len, >=, 1);
+  g_assert_true (adw_leaflet_get_folded (g_ptr_array_index (leaflets, 0)));
+  select_first (fixture);
+  settle ();
+  render_png (GTK_WIDGET (fixture->window), narrow);
+
+  reopen_window (fixture, 1200, 760);
+  filter = vankho_window_get_filter (fixture->window);
+  vankho_article_filter_set_query (filter, "nghị quyết 12");
+  vankho_article_filter_set_unread_only (filter, TRUE);
+  spin_until (model_loaded, fixture);
+  settle ();
+  render_png (GTK_WIDGET (fixture->window), search);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  /* The labels checked are the English ones. */
-  g_setenv ("LANGUAGE", "en", TRUE);
+  /* The labels checked are the English ones; screenshots may be taken in
+   * another language.
+   */
+  g_setenv ("LANGUAGE", g_getenv ("VANKHO_SCREENSHOT_LANG") ? g_getenv ("VANKHO_SCREENSHOT_LANG") : "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -305,6 +417,8 @@ main (int    argc,
               fixture_setup, test_reader, fixture_teardown);
   g_test_add ("/ui/window/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/ui/window/screenshots", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_screenshots, fixture_teardown);
   g_test_add ("/ui/window/empty-offers-samples", Fixture, GINT_TO_POINTER (FALSE),
               fixture_setup, test_empty_offers_samples, fixture_teardown);
 

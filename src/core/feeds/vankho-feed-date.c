@@ -369,6 +369,7 @@ parse_loose (const char *text)
   Tokens t = { 0 };
   const char *s = text;
   int year = -1, day = -1, month;
+  guint n_ignored = 0;
 
   while (*s)
     {
@@ -404,20 +405,31 @@ parse_loose (const char *text)
           continue;
         }
 
-      if (g_ascii_isalpha (*s))
+      if (g_ascii_isalpha (*s) || (guchar) *s >= 0x80)
         {
           char word[16];
           gsize n = 0;
+          gboolean ascii = TRUE;
           int zone;
 
-          while (g_ascii_isalpha (*s) || *s == '.')
+          while (g_ascii_isalpha (*s) || *s == '.' || (guchar) *s >= 0x80)
             {
+              if ((guchar) *s >= 0x80)
+                ascii = FALSE;
               if (*s != '.' && n < sizeof word - 1)
                 word[n++] = g_ascii_tolower (*s);
               s++;
             }
           word[n] = '\0';
 
+          /* Vietnamese words ('Thứ năm,', 'lúc', '(giờ Hà Nội)') and
+           * other chatter around the date carry nothing we need. */
+          if (!ascii || n == 0)
+            {
+              if (++n_ignored > 8)
+                return NULL;
+              continue;
+            }
           if (strcmp (word, "am") == 0)
             {
               t.am = TRUE;
@@ -452,13 +464,9 @@ parse_loose (const char *text)
               t.have_zone = TRUE;
               continue;
             }
-          if (t.have_time || t.n_numbers > 0 || t.have_dmy)
-            {
-              /* Trailing words after the date ('(giờ Hà Nội)') are
-               * ignored; words before it must be known ones. */
-              continue;
-            }
-          return NULL;
+          if (++n_ignored > 8 || n > 12)
+            return NULL;
+          continue;
         }
 
       /* Any non-ASCII text (Vietnamese weekday names such as

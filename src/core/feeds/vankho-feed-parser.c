@@ -586,7 +586,8 @@ classify_ns (const xmlNode *node,
   href = (const char *) node->ns->href;
   if (g_str_has_prefix (href, "http://www.w3.org/2005/Atom") ||
       g_str_has_prefix (href, "http://purl.org/atom/ns") ||
-      g_str_has_prefix (href, "http://purl.org/rss/1.0/") && !g_str_has_prefix (href, "http://purl.org/rss/1.0/modules") ||
+      (g_str_has_prefix (href, "http://purl.org/rss/1.0/") &&
+       !g_str_has_prefix (href, "http://purl.org/rss/1.0/modules")) ||
       strcmp (href, "http://my.netscape.com/rdf/simple/0.9/") == 0 ||
       strcmp (href, "http://backend.userland.com/rss2") == 0 ||
       strcmp (href, "http://blogs.law.harvard.edu/tech/rss") == 0 ||
@@ -1201,6 +1202,23 @@ typedef struct
   GDateTime       *updated;
 } EntryState;
 
+static void entry_media (Ctx *ctx, EntryState *st, xmlNode *node, const char *local, const char *base);
+
+static void
+handle_entry_children_media (Ctx        *ctx,
+                             EntryState *st,
+                             xmlNode    *parent,
+                             const char *base)
+{
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    {
+      const char *local;
+
+      if (child->type == XML_ELEMENT_NODE && classify_ns (child, &local) == NS_MEDIA)
+        entry_media (ctx, st, child, local, base);
+    }
+}
+
 static void
 entry_date (Ctx        *ctx,
             EntryState *st,
@@ -1284,4 +1302,729 @@ entry_media (Ctx        *ctx,
                                      type != NULL && g_ascii_strcasecmp (type, "html") == 0
                                      ? KIND_HTML : KIND_GUESS, NULL));
     }
+}
+
+static void
+keep_image (EntryState *st,
+            char       *image)
+{
+  if (image != NULL && st->content_image == NULL)
+    st->content_image = image;
+  else
+    g_free (image);
+}
+
+static void
+handle_entry_element (Ctx        *ctx,
+                      EntryState *st,
+                      xmlNode    *node,
+                      const char *parent_base)
+{
+  VankhoFeedEntry *entry = st->entry;
+  const char *local;
+  Namespace ns = classify_ns (node, &local);
+  g_autofree char *base = child_base (node, parent_base);
+  char *image = NULL;
+
+  switch (ns)
+    {
+    case NS_CORE:
+      if (name_is (local, "title"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_TITLE, 0,
+                         element_text (ctx, node, text_kind (ctx, node, ns, TRUE), NULL));
+      else if (name_is (local, "link"))
+        {
+          Link link;
+
+          read_link (ctx, node, parent_base, &link);
+          if (link.href == NULL)
+            ;
+          else if (!link.is_atom)
+            set_entry_field (ctx, entry, VANKHO_FEED_FIELD_LINK, 0, g_steal_pointer (&link.href));
+          else if (g_ascii_strcasecmp (link.rel, "alternate") == 0)
+            set_entry_field (ctx, entry, VANKHO_FEED_FIELD_LINK,
+                             is_html_type (link.type) ? 0 : 1, g_steal_pointer (&link.href));
+          else if (g_ascii_strcasecmp (link.rel, "enclosure") == 0)
+            {
+              if (link.type != NULL && g_str_has_prefix (link.type, "image/"))
+                set_entry_field (ctx, entry, VANKHO_FEED_FIELD_IMAGE_URL, 2, g_strdup (link.href));
+              if (ctx->entry_rank[VANKHO_FEED_FIELD_ENCLOSURE_URL] == UNSET_RANK)
+                set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ENCLOSURE_TYPE, 0,
+                                 g_strdup (link.type));
+              set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ENCLOSURE_URL, 0,
+                               g_steal_pointer (&link.href));
+            }
+          clear_link (&link);
+        }
+      else if (name_is (local, "enclosure"))
+        {
+          g_autofree char *url = get_attr (node, "url");
+          g_autofree char *type = get_attr (node, "type");
+
+          if (url == NULL)
+            url = get_ns_attr (node, "resource", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+          if (url != NULL)
+            {
+              g_autofree char *abs = vankho_feed_resolve_url (base, url);
+
+              if (type != NULL && g_str_has_prefix (type, "image/"))
+                set_entry_field (ctx, entry, VANKHO_FEED_FIELD_IMAGE_URL, 2, g_strdup (abs));
+              if (ctx->entry_rank[VANKHO_FEED_FIELD_ENCLOSURE_URL] == UNSET_RANK)
+                set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ENCLOSURE_TYPE, 0,
+                                 g_steal_pointer (&type));
+              set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ENCLOSURE_URL, 0,
+                               g_steal_pointer (&abs));
+            }
+        }
+      else if (name_is (local, "guid"))
+        {
+          g_autofree char *permalink = get_attr (node, "isPermaLink");
+          g_autofree char *guid = element_raw (ctx, node);
+
+          if (guid != NULL && st->guid_link == NULL &&
+              (permalink == NULL || g_ascii_strcasecmp (permalink, "false") != 0) &&
+              (g_str_has_prefix (guid, "http://") || g_str_has_prefix (guid, "https://")))
+            st->guid_link = g_strdup (guid);
+          set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ID, 0, g_steal_pointer (&guid));
+        }
+      else if (name_is (local, "id"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ID, 0, element_raw (ctx, node));
+      else if (name_is (local, "description") || name_is (local, "summary"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_SUMMARY, 0,
+                         element_text (ctx, node, text_kind (ctx, node, ns, FALSE), &image));
+      else if (name_is (local, "content"))
+        {
+          g_autofree char *src = get_attr (node, "src");
+
+          /* Out-of-line content is somewhere else: nothing to read here. */
+          if (src == NULL)
+            set_entry_field (ctx, entry, VANKHO_FEED_FIELD_CONTENT, 0,
+                             element_text (ctx, node, text_kind (ctx, node, ns, FALSE), &image));
+        }
+      else if (name_is (local, "fullitem") || name_is (local, "body"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_CONTENT, 2,
+                         element_text (ctx, node, KIND_HTML, &image));
+      else if (name_is (local, "pubDate") || name_is (local, "published"))
+        entry_date (ctx, st, node, TRUE, 0);
+      else if (name_is (local, "issued"))
+        entry_date (ctx, st, node, TRUE, 1);
+      else if (name_is (local, "updated") || name_is (local, "modified"))
+        entry_date (ctx, st, node, FALSE, 0);
+      else if (name_is (local, "author"))
+        entry_author (ctx, st, node, 0);
+      else if (name_is (local, "language"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_LANGUAGE, 0, element_raw (ctx, node));
+      /* 'source' holds another feed's metadata, 'comments' a URL that is
+       * not the entry's: neither may override the entry's own values. */
+      break;
+
+    case NS_DC:
+      if (name_is (local, "title"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_TITLE, 1,
+                         element_text (ctx, node, KIND_GUESS, NULL));
+      else if (name_is (local, "creator") || name_is (local, "author"))
+        entry_author (ctx, st, node, 1);
+      else if (name_is (local, "contributor") || name_is (local, "publisher"))
+        entry_author (ctx, st, node, 3);
+      else if (name_is (local, "date"))
+        entry_date (ctx, st, node, FALSE, 1);
+      else if (name_is (local, "description"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_SUMMARY, 1,
+                         element_text (ctx, node, KIND_HTML, &image));
+      else if (name_is (local, "identifier"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_ID, 3, element_raw (ctx, node));
+      else if (name_is (local, "language"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_LANGUAGE, 1, element_raw (ctx, node));
+      break;
+
+    case NS_DCTERMS:
+      if (name_is (local, "issued"))
+        entry_date (ctx, st, node, TRUE, 2);
+      else if (name_is (local, "modified"))
+        entry_date (ctx, st, node, FALSE, 2);
+      else if (name_is (local, "created"))
+        entry_date (ctx, st, node, TRUE, 3);
+      break;
+
+    case NS_CONTENT:
+      if (name_is (local, "encoded"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_CONTENT, 0,
+                         element_text (ctx, node, KIND_HTML, &image));
+      break;
+
+    case NS_XHTML:
+      if (name_is (local, "body"))
+        {
+          g_autoptr(GString) raw = g_string_new (NULL);
+
+          serialize_inner (ctx, node, raw);
+          set_entry_field (ctx, entry, VANKHO_FEED_FIELD_CONTENT, 1,
+                           vankho_html_to_text_full (raw->str, raw->len, &image));
+        }
+      break;
+
+    case NS_ITUNES:
+      if (name_is (local, "author"))
+        entry_author (ctx, st, node, 2);
+      else if (name_is (local, "summary"))
+        set_entry_field (ctx, entry, VANKHO_FEED_FIELD_SUMMARY, 2,
+                         element_text (ctx, node, KIND_GUESS, NULL));
+      else if (name_is (local, "image"))
+        {
+          g_autofree char *href = get_attr (node, "href");
+
+          if (href != NULL)
+            set_entry_field (ctx, entry, VANKHO_FEED_FIELD_IMAGE_URL, 3,
+                             vankho_feed_resolve_url (base, href));
+        }
+      break;
+
+    case NS_MEDIA:
+      entry_media (ctx, st, node, local, base);
+      break;
+
+    case NS_RDF:
+    case NS_OTHER:
+    default:
+      break;
+    }
+
+  /* Relative to the element that held it (xml:base on <content>). */
+  if (image != NULL)
+    {
+      char *resolved = vankho_feed_resolve_url (base, image);
+
+      g_free (image);
+      image = resolved;
+    }
+  keep_image (st, image);
+}
+
+static void
+handle_entry_children (Ctx        *ctx,
+                       EntryState *st,
+                       xmlNode    *parent,
+                       const char *base)
+{
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      handle_entry_element (ctx, st, child, base);
+}
+
+static VankhoFeedEntry *
+parse_entry (Ctx        *ctx,
+             xmlNode    *node,
+             const char *parent_base)
+{
+  g_autofree char *base = child_base (node, parent_base);
+  g_autofree char *about = NULL;
+  EntryState st = { 0 };
+
+  st.entry = vankho_feed_entry_new ();
+  memset (ctx->entry_rank, UNSET_RANK, sizeof ctx->entry_rank);
+  ctx->entry_published_rank = UNSET_RANK;
+  ctx->entry_updated_rank = UNSET_RANK;
+
+  about = get_ns_attr (node, "about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+  if (about != NULL)
+    set_entry_field (ctx, st.entry, VANKHO_FEED_FIELD_ID, 2, g_steal_pointer (&about));
+
+  handle_entry_children (ctx, &st, node, base);
+
+  /* A permalink guid is the link of an item that has none (RSS 2.0). */
+  if (vankho_feed_entry_get_link (st.entry) == NULL && st.guid_link != NULL)
+    vankho_feed_entry_take_field (st.entry, VANKHO_FEED_FIELD_LINK, g_steal_pointer (&st.guid_link));
+
+  if (st.content_image != NULL)
+    set_entry_field (ctx, st.entry, VANKHO_FEED_FIELD_IMAGE_URL, 4,
+                     g_steal_pointer (&st.content_image));
+
+  if (vankho_feed_entry_get_language (st.entry) == NULL)
+    set_entry_field (ctx, st.entry, VANKHO_FEED_FIELD_LANGUAGE, 5,
+                     get_ns_attr (node, "lang", (const char *) XML_XML_NAMESPACE));
+
+  /* Atom entries without an author inherit the feed's (RFC 4287 §4.2.1). */
+  if ((ctx->format == FORMAT_ATOM10 || ctx->format == FORMAT_ATOM03) &&
+      vankho_feed_entry_get_author (st.entry) == NULL && ctx->feed_author != NULL)
+    {
+      vankho_feed_entry_take_field (st.entry, VANKHO_FEED_FIELD_AUTHOR, g_strdup (ctx->feed_author));
+      vankho_feed_entry_take_field (st.entry, VANKHO_FEED_FIELD_AUTHOR_NAME,
+                                    g_strdup (ctx->feed_author_name));
+    }
+
+  vankho_feed_entry_set_published (st.entry, st.published);
+  vankho_feed_entry_set_updated (st.entry, st.updated);
+  g_clear_pointer (&st.published, g_date_time_unref);
+  g_clear_pointer (&st.updated, g_date_time_unref);
+  g_free (st.guid_link);
+  g_free (st.content_image);
+
+  return st.entry;
+}
+
+static void
+feed_date (Ctx        *ctx,
+           VankhoFeed *feed,
+           xmlNode    *node,
+           gboolean    published,
+           guint8      rank)
+{
+  g_autofree char *raw = element_raw (ctx, node);
+  GDateTime *dt = vankho_feed_date_parse (raw);
+  guint8 ignored = UNSET_RANK;
+
+  if (dt == NULL)
+    return;
+
+  if (published)
+    {
+      set_date (&ignored, 0, &ctx->feed_published, ctx->feed_published == NULL ? dt : NULL);
+      if (ctx->feed_published != dt)
+        g_date_time_unref (dt);
+    }
+  else if (rank < ctx->feed_updated_rank)
+    {
+      ctx->feed_updated_rank = rank;
+      vankho_feed_set_updated (feed, dt);
+      g_date_time_unref (dt);
+    }
+  else
+    g_date_time_unref (dt);
+}
+
+static void
+feed_image (Ctx        *ctx,
+            VankhoFeed *feed,
+            xmlNode    *node,
+            const char *base,
+            guint8      rank)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      const char *local;
+
+      if (child->type == XML_ELEMENT_NODE && classify_ns (child, &local) == NS_CORE &&
+          name_is (local, "url"))
+        {
+          g_autofree char *url = element_raw (ctx, child);
+
+          if (url != NULL)
+            set_feed_field (ctx, feed, VANKHO_FEED_FIELD_IMAGE_URL, rank,
+                            vankho_feed_resolve_url (base, url));
+        }
+    }
+}
+
+static void
+handle_feed_children (Ctx        *ctx,
+                      VankhoFeed *feed,
+                      xmlNode    *parent,
+                      const char *parent_base);
+
+static void
+handle_feed_element (Ctx        *ctx,
+                     VankhoFeed *feed,
+                     xmlNode    *node,
+                     const char *parent_base)
+{
+  const char *local;
+  Namespace ns = classify_ns (node, &local);
+  g_autofree char *base = child_base (node, parent_base);
+
+  switch (ns)
+    {
+    case NS_CORE:
+      if (name_is (local, "item") || name_is (local, "entry"))
+        {
+          g_autoptr(VankhoFeedEntry) entry = parse_entry (ctx, node, parent_base);
+
+          vankho_feed_add_entry (feed, entry);
+        }
+      else if (name_is (local, "channel"))
+        {
+          /* RSS 1.0 and 0.90 put items beside the channel, not in it. */
+          handle_feed_children (ctx, feed, node, base);
+        }
+      else if (name_is (local, "title"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_TITLE, 0,
+                        element_text (ctx, node, text_kind (ctx, node, ns, TRUE), NULL));
+      else if (name_is (local, "link"))
+        {
+          Link link;
+
+          read_link (ctx, node, parent_base, &link);
+          if (link.href != NULL &&
+              (!link.is_atom || g_ascii_strcasecmp (link.rel, "alternate") == 0))
+            set_feed_field (ctx, feed, VANKHO_FEED_FIELD_LINK,
+                            !link.is_atom || is_html_type (link.type) ? 0 : 1,
+                            g_steal_pointer (&link.href));
+          clear_link (&link);
+        }
+      else if (name_is (local, "subtitle") || name_is (local, "tagline") ||
+               name_is (local, "description"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_SUBTITLE, 0,
+                        element_text (ctx, node, text_kind (ctx, node, ns, FALSE), NULL));
+      else if (name_is (local, "language"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_LANGUAGE, 0, element_raw (ctx, node));
+      else if (name_is (local, "updated") || name_is (local, "modified") ||
+               name_is (local, "lastBuildDate"))
+        feed_date (ctx, feed, node, FALSE, 0);
+      else if (name_is (local, "pubDate") || name_is (local, "published") ||
+               name_is (local, "issued"))
+        feed_date (ctx, feed, node, TRUE, 0);
+      else if (name_is (local, "author") &&
+               (ctx->format == FORMAT_ATOM10 || ctx->format == FORMAT_ATOM03))
+        {
+          char *author, *name;
+
+          read_person (ctx, node, &author, &name);
+          if (ctx->feed_author == NULL)
+            {
+              ctx->feed_author = author;
+              ctx->feed_author_name = name;
+              set_feed_field (ctx, feed, VANKHO_FEED_FIELD_AUTHOR, 0, g_strdup (author));
+            }
+          else
+            {
+              g_free (author);
+              g_free (name);
+            }
+        }
+      else if (name_is (local, "managingEditor"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_AUTHOR, 1, element_raw (ctx, node));
+      else if (name_is (local, "image"))
+        feed_image (ctx, feed, node, base, 0);
+      else if (name_is (local, "logo") || name_is (local, "icon"))
+        {
+          g_autofree char *url = element_raw (ctx, node);
+
+          if (url != NULL)
+            set_feed_field (ctx, feed, VANKHO_FEED_FIELD_IMAGE_URL,
+                            name_is (local, "logo") ? 0 : 2,
+                            vankho_feed_resolve_url (base, url));
+        }
+      /* textInput, image titles, skipHours… never name the feed. */
+      break;
+
+    case NS_DC:
+      if (name_is (local, "title"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_TITLE, 1,
+                        element_text (ctx, node, KIND_GUESS, NULL));
+      else if (name_is (local, "description"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_SUBTITLE, 1,
+                        element_text (ctx, node, KIND_HTML, NULL));
+      else if (name_is (local, "language"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_LANGUAGE, 1, element_raw (ctx, node));
+      else if (name_is (local, "date"))
+        feed_date (ctx, feed, node, FALSE, 1);
+      else if (name_is (local, "creator") || name_is (local, "publisher"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_AUTHOR, 2,
+                        element_text (ctx, node, KIND_PLAIN, NULL));
+      break;
+
+    case NS_DCTERMS:
+      if (name_is (local, "modified"))
+        feed_date (ctx, feed, node, FALSE, 2);
+      else if (name_is (local, "issued"))
+        feed_date (ctx, feed, node, TRUE, 0);
+      break;
+
+    case NS_ITUNES:
+      if (name_is (local, "subtitle"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_SUBTITLE, 2,
+                        element_text (ctx, node, KIND_GUESS, NULL));
+      else if (name_is (local, "summary"))
+        set_feed_field (ctx, feed, VANKHO_FEED_FIELD_SUBTITLE, 3,
+                        element_text (ctx, node, KIND_GUESS, NULL));
+      else if (name_is (local, "image"))
+        {
+          g_autofree char *href = get_attr (node, "href");
+
+          if (href != NULL)
+            set_feed_field (ctx, feed, VANKHO_FEED_FIELD_IMAGE_URL, 1,
+                            vankho_feed_resolve_url (base, href));
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+handle_feed_children (Ctx        *ctx,
+                      VankhoFeed *feed,
+                      xmlNode    *parent,
+                      const char *base)
+{
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      handle_feed_element (ctx, feed, child, base);
+}
+
+static gboolean
+detect_format (xmlNode *root,
+               Format  *format,
+               const char **name)
+{
+  const char *local;
+  Namespace ns = classify_ns (root, &local);
+  const char *href = root->ns != NULL ? (const char *) root->ns->href : NULL;
+
+  if (ns == NS_RDF && name_is (local, "RDF"))
+    {
+      *format = FORMAT_RDF;
+      *name = "rss10";
+      for (xmlNode *child = root->children; child != NULL; child = child->next)
+        if (child->type == XML_ELEMENT_NODE && child->ns != NULL &&
+            strcmp ((const char *) child->ns->href, "http://my.netscape.com/rdf/simple/0.9/") == 0)
+          *name = "rss090";
+      return TRUE;
+    }
+  if (ns != NS_CORE)
+    return FALSE;
+
+  if (name_is (local, "rss") || name_is (local, "channel"))
+    {
+      g_autofree char *version = get_attr (root, "version");
+
+      *format = FORMAT_RSS;
+      if (version == NULL)
+        *name = "rss";
+      else if (g_str_has_prefix (version, "0.91"))
+        *name = "rss091";
+      else if (g_str_has_prefix (version, "0.92"))
+        *name = "rss092";
+      else if (g_str_has_prefix (version, "0.93"))
+        *name = "rss093";
+      else if (g_str_has_prefix (version, "0.94"))
+        *name = "rss094";
+      else
+        *name = "rss20";
+      return TRUE;
+    }
+  if (name_is (local, "feed"))
+    {
+      g_autofree char *version = get_attr (root, "version");
+
+      if ((href != NULL && g_str_has_prefix (href, "http://purl.org/atom/ns")) ||
+          (version != NULL && g_str_has_prefix (version, "0.")))
+        {
+          *format = FORMAT_ATOM03;
+          *name = "atom03";
+        }
+      else
+        {
+          *format = FORMAT_ATOM10;
+          *name = "atom10";
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+describe_error (const xmlError *err)
+{
+  g_autofree char *message = NULL;
+
+  if (err == NULL || err->message == NULL)
+    return g_strdup (_("not a well-formed XML document"));
+  message = g_strstrip (g_strdup (err->message));
+  /* TRANSLATORS: first %d is a line number, %s libxml2's (English) message */
+  return g_strdup_printf (_("line %d: %s"), err->line, message);
+}
+
+/**
+ * vankho_feed_parse_full:
+ * @data: the document's bytes
+ * @base_url: (nullable): the feed's URL, against which relative links resolve
+ * @http_charset: (nullable): the charset of the HTTP Content-Type, if any
+ * @max_size: documents larger than this are refused; 0 for the default
+ * @error: return location for a #VANKHO_FEED_ERROR
+ *
+ * Like vankho_feed_parse(), with the HTTP charset (used when the document
+ * declares none) and a size cap of the caller's choosing.
+ *
+ * Returns: (transfer full) (nullable): the feed
+ */
+VankhoFeed *
+vankho_feed_parse_full (GBytes      *data,
+                        const char  *base_url,
+                        const char  *http_charset,
+                        gsize        max_size,
+                        GError     **error)
+{
+  g_autoptr(VankhoFeed) feed = NULL;
+  g_autofree char *declared = NULL;
+  g_autofree char *utf8 = NULL;
+  g_autofree char *cleaned = NULL;
+  g_autofree char *base = NULL;
+  const char *bytes, *charset, *text, *format_name = NULL;
+  gsize len, bom_len, utf8_len, text_len, cleaned_len = 0;
+  xmlParserCtxtPtr pctx;
+  xmlDocPtr doc;
+  xmlNode *root;
+  Ctx ctx = { 0 };
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (max_size == 0)
+    max_size = VANKHO_FEED_MAX_SIZE;
+
+  bytes = g_bytes_get_data (data, &len);
+  if (len > max_size)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_TOO_LARGE,
+                   _("The feed is too large (%" G_GSIZE_FORMAT " bytes, at most %" G_GSIZE_FORMAT ")"),
+                   len, max_size);
+      return NULL;
+    }
+
+  charset = sniff_bom ((const guchar *) bytes, len, &bom_len);
+  if (charset == NULL)
+    {
+      declared = sniff_declaration (bytes, len);
+      charset = declared != NULL ? declared : http_charset;
+    }
+  utf8 = vankho_feed_decode_text (bytes + bom_len, len - bom_len, charset, &utf8_len);
+  text = utf8;
+  text_len = utf8_len;
+  if (text_len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    text += 3, text_len -= 3;
+
+  while (text_len > 0 && g_ascii_isspace (*text))
+    text++, text_len--;
+  if (text_len == 0)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_EMPTY,
+                   _("The feed is empty"));
+      return NULL;
+    }
+
+  cleaned = clean_xml_text (text, text_len, &cleaned_len);
+  if (cleaned != NULL)
+    text = cleaned, text_len = cleaned_len;
+
+  if (text_len > G_MAXINT)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_TOO_LARGE,
+                   _("The feed is too large"));
+      return NULL;
+    }
+
+  xmlInitParser ();
+  pctx = xmlNewParserCtxt ();
+  if (pctx == NULL)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED,
+                   _("Out of memory"));
+      return NULL;
+    }
+
+  /* No NOENT, no DTDLOAD, no HUGE: see the comment at the top. */
+  doc = xmlCtxtReadMemory (pctx, text, (int) text_len, base_url, "UTF-8",
+                           XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                           XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+
+  if (root == NULL)
+    {
+      g_autofree char *what = describe_error (xmlCtxtGetLastError (pctx));
+
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED,
+                   _("Not a feed: %s"), what);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      xmlFreeParserCtxt (pctx);
+      return NULL;
+    }
+
+  if (!detect_format (root, &ctx.format, &format_name))
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_NOT_A_FEED,
+                   _("Not an RSS or Atom feed: the document is <%s>"),
+                   (const char *) root->name);
+      xmlFreeDoc (doc);
+      xmlFreeParserCtxt (pctx);
+      return NULL;
+    }
+
+  feed = vankho_feed_new ();
+  vankho_feed_take_field (feed, VANKHO_FEED_FIELD_FORMAT, g_strdup (format_name));
+  if (!pctx->wellFormed)
+    vankho_feed_take_field (feed, VANKHO_FEED_FIELD_WARNING,
+                            describe_error (xmlCtxtGetLastError (pctx)));
+
+  ctx.doc = doc;
+  ctx.entity_budget = MAX_ENTITY_EXPANSION;
+  memset (ctx.feed_rank, UNSET_RANK, sizeof ctx.feed_rank);
+  ctx.feed_updated_rank = UNSET_RANK;
+
+  base = child_base (root, base_url);
+  if (ctx.format == FORMAT_ATOM10 || ctx.format == FORMAT_ATOM03)
+    handle_feed_children (&ctx, feed, root, base);
+  else if (name_is ((const char *) root->name, "channel"))
+    handle_feed_children (&ctx, feed, root, base);
+  else
+    {
+      /* <rss><channel>…</channel></rss>, or RDF's channel and items side
+       * by side; the image of RSS 1.0 sits beside the channel too. */
+      for (xmlNode *child = root->children; child != NULL; child = child->next)
+        {
+          const char *local;
+
+          if (child->type != XML_ELEMENT_NODE)
+            continue;
+          if (classify_ns (child, &local) == NS_CORE && name_is (local, "image"))
+            feed_image (&ctx, feed, child, base, 1);
+          else
+            handle_feed_element (&ctx, feed, child, base);
+        }
+    }
+
+  if (vankho_feed_get_updated (feed) == NULL && ctx.feed_published != NULL)
+    vankho_feed_set_updated (feed, ctx.feed_published);
+  if (vankho_feed_get_language (feed) == NULL)
+    {
+      char *lang = get_ns_attr (root, "lang", (const char *) XML_XML_NAMESPACE);
+
+      if (lang == NULL)
+        for (xmlNode *child = root->children; child != NULL && lang == NULL; child = child->next)
+          if (child->type == XML_ELEMENT_NODE && name_is ((const char *) child->name, "channel"))
+            lang = get_ns_attr (child, "lang", (const char *) XML_XML_NAMESPACE);
+      vankho_feed_take_field (feed, VANKHO_FEED_FIELD_LANGUAGE, lang);
+    }
+
+  if (ctx.entity_budget_hit && vankho_feed_get_warning (feed) == NULL)
+    vankho_feed_take_field (feed, VANKHO_FEED_FIELD_WARNING,
+                            g_strdup (_("entities expand too much; the expansion was cut")));
+
+  g_clear_pointer (&ctx.feed_published, g_date_time_unref);
+  g_free (ctx.feed_author);
+  g_free (ctx.feed_author_name);
+  xmlFreeDoc (doc);
+  xmlFreeParserCtxt (pctx);
+
+  return g_steal_pointer (&feed);
+}
+
+/**
+ * vankho_feed_parse:
+ * @data: the document's bytes
+ * @base_url: (nullable): the feed's URL, against which relative links resolve
+ * @error: return location for a #VANKHO_FEED_ERROR
+ *
+ * Parses an RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom 1.0/0.3 document. Broken
+ * documents are read as far as possible (see vankho_feed_get_warning());
+ * an error is returned only when nothing of a feed can be found.
+ *
+ * Returns: (transfer full) (nullable): the feed, or %NULL with @error set
+ */
+VankhoFeed *
+vankho_feed_parse (GBytes      *data,
+                   const char  *base_url,
+                   GError     **error)
+{
+  return vankho_feed_parse_full (data, base_url, NULL, 0, error);
 }

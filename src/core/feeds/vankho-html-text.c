@@ -254,7 +254,9 @@ vankho_html_parse (const char *html,
 {
   if (len > G_MAXINT)
     return NULL;
-  return htmlReadMemory (html, (int) len, NULL, "UTF-8", VANKHO_HTML_PARSE_OPTIONS);
+  /* The text is UTF-8 already: a <meta charset> must not switch it. */
+  return htmlReadMemory (html, (int) len, NULL, "UTF-8",
+                         VANKHO_HTML_PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);
 }
 
 /**

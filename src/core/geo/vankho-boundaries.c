@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -795,50 +793,4 @@ vankho_boundary_unit_get_ring (const VankhoBoundaryUnit *unit,
 
   *n_points = unit->polygons[polygon].rings[ring].n_points;
   return unit->polygons[polygon].rings[ring].points;
-}
-
-/**
- * vankho_boundary_unit_distance_km:
- * @unit: a unit
- * @lat: latitude in degrees
- * @lon: longitude in degrees
- *
- * Distance from a point to the unit, on a local flat approximation (good
- * to a few metres over the tens of kilometres this is meant for).
- *
- * Returns: 0 inside the unit, else the distance to its outline in km
- */
-double
-vankho_boundary_unit_distance_km (const VankhoBoundaryUnit *unit,
-                                  double                    lat,
-                                  double                    lon)
-{
-  const double ky = 110.57;
-  double kx = 111.32 * cos (lat * G_PI / 180.0);
-  double best = G_MAXDOUBLE;
-
-  g_return_val_if_fail (unit != NULL, G_MAXDOUBLE);
-
-  if (vankho_boundary_unit_contains (unit, lat, lon))
-    return 0;
-
-  for (guint p = 0; p < unit->n_polygons; p++)
-    for (guint r = 0; r < unit->polygons[p].n_rings; r++)
-      {
-        const Ring *ring = &unit->polygons[p].rings[r];
-
-        for (guint i = 0, j = ring->n_points - 1; i < ring->n_points; j = i++)
-          {
-            double ax = (ring->points[j].lon - lon) * kx;
-            double ay = (ring->points[j].lat - lat) * ky;
-            double dx = (ring->points[i].lon - lon) * kx - ax;
-            double dy = (ring->points[i].lat - lat) * ky - ay;
-            double length2 = dx * dx + dy * dy;
-            double t = length2 > 0 ? CLAMP (-(ax * dx + ay * dy) / length2, 0, 1) : 0;
-
-            best = MIN (best, hypot (ax + t * dx, ay + t * dy));
-          }
-      }
-
-  return best;
 }

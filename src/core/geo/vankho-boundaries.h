@@ -113,8 +113,5 @@ const VankhoGeoPoint     *vankho_boundary_unit_get_ring       (const VankhoBound
 gboolean                  vankho_boundary_unit_contains       (const VankhoBoundaryUnit *unit,
                                                                double                    lat,
                                                                double                    lon);
-double                    vankho_boundary_unit_distance_km    (const VankhoBoundaryUnit *unit,
-                                                               double                    lat,
-                                                               double                    lon);
 
 G_END_DECLS
