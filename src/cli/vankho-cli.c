@@ -18,17 +18,13 @@
 #include <glib/gi18n.h>
 
 #include "vankho-analysis.h"
+#include "vankho-cli-common.h"
+#include "vankho-cli-feeds.h"
 #include "vankho-cli-json.h"
 #include "vankho-extractor.h"
 #include "vankho-importer.h"
 #include "vankho-library.h"
 #include "vankho-text.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_USER_ERROR = 1,
-  EXIT_INTERNAL_ERROR = 2,
-};
 
 typedef struct
 {
@@ -46,8 +42,8 @@ static const GOptionEntry library_entries[] = {
   { NULL }
 };
 
-static int
-report_error (const GError *error)
+int
+vankho_cli_report_error (const GError *error)
 {
   gboolean internal;
 
@@ -59,15 +55,15 @@ report_error (const GError *error)
   return internal ? EXIT_INTERNAL_ERROR : EXIT_USER_ERROR;
 }
 
-static int
-usage_error (const char *message)
+int
+vankho_cli_usage_error (const char *message)
 {
   g_printerr ("vankho-cli: %s\n", message);
   return EXIT_USER_ERROR;
 }
 
-static GOptionContext *
-command_context_new (const char         *parameters,
+GOptionContext *
+vankho_cli_command_context_new (const char         *parameters,
                      const char         *summary,
                      const GOptionEntry *entries)
 {
@@ -82,8 +78,8 @@ command_context_new (const char         *parameters,
   return context;
 }
 
-static gboolean
-parse_command (GOptionContext   *context,
+gboolean
+vankho_cli_parse_command (GOptionContext   *context,
                int              *argc,
                char           ***argv,
                int              *status)
@@ -92,15 +88,15 @@ parse_command (GOptionContext   *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (error->message);
+      *status = vankho_cli_usage_error (error->message);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static VankhoLibrary *
-open_library (GError **error)
+VankhoLibrary *
+vankho_cli_open_library (GError **error)
 {
   g_autofree char *path = library_path ? g_strdup (library_path)
                                        : vankho_library_get_default_path ();
@@ -114,7 +110,7 @@ parse_limit (int     limit,
 {
   if (limit < 0)
     {
-      *status = usage_error (_("--limit must be 0 (no limit) or more"));
+      *status = vankho_cli_usage_error (_("--limit must be 0 (no limit) or more"));
       return FALSE;
     }
   return TRUE;
@@ -158,21 +154,21 @@ command_import (int    argc,
   gboolean ok = TRUE;
   int status = EXIT_OK;
 
-  context = command_context_new (_("PATH…"),
+  context = vankho_cli_command_context_new (_("PATH…"),
                                  _("Import text files, or every file in folders, into the library.\n"
                                    "Files are UTF-8 text; an optional first line ' date YYYY-MM'\n"
                                    "gives the month the article was published. The same text\n"
                                    "is never imported twice."),
                                  import_entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
     return status;
 
   if (argc < 2 && !import_samples)
-    return usage_error (_("import: give at least one file or folder (or --samples)"));
+    return vankho_cli_usage_error (_("import: give at least one file or folder (or --samples)"));
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   importer = vankho_importer_new (library);
 
@@ -205,7 +201,7 @@ command_import (int    argc,
   g_print (".\n");
 
   if (!ok)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   return failures->len > 0 ? EXIT_USER_ERROR : EXIT_OK;
 }
@@ -213,7 +209,7 @@ command_import (int    argc,
 /* list and search */
 
 static int list_limit = 50;
-static gboolean output_json;
+gboolean output_json;
 
 static const GOptionEntry list_entries[] = {
   { "limit", 'n', 0, G_OPTION_ARG_INT, &list_limit,
@@ -264,7 +260,7 @@ print_articles (VankhoLibrary *library,
 
   ids = vankho_library_query_article_ids (library, &article_query, list_limit, &match, NULL, &error);
   if (ids == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -273,7 +269,7 @@ print_articles (VankhoLibrary *library,
       article = vankho_library_get_article_summary (library, g_array_index (ids, gint64, i),
                                                     match, &error);
       if (article == NULL)
-        return report_error (error);
+        return vankho_cli_report_error (error);
 
       if (output_json)
         json_array_add_element (array, vankho_cli_json_article (article, FALSE));
@@ -302,15 +298,15 @@ command_list (int    argc,
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  context = command_context_new (NULL, _("List the articles, newest first."), list_entries);
-  if (!parse_command (context, &argc, &argv, &status) || !parse_limit (list_limit, &status))
+  context = vankho_cli_command_context_new (NULL, _("List the articles, newest first."), list_entries);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status) || !parse_limit (list_limit, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("list: unexpected argument; did you mean “search”?"));
+    return vankho_cli_usage_error (_("list: unexpected argument; did you mean “search”?"));
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   return print_articles (library, NULL);
 }
@@ -325,22 +321,22 @@ command_search (int    argc,
   g_autofree char *query = NULL;
   int status = EXIT_OK;
 
-  context = command_context_new (_("QUERY"),
+  context = vankho_cli_command_context_new (_("QUERY"),
                                  _("Search the articles, best match first. Case, tone marks and đ\n"
                                    "do not matter: 'dang uy' finds 'Đảng ủy' and 'Đảng uỷ'.\n"
                                    "All words must match; \"a phrase\", prefix*, OR, -word (NOT).\n"
                                    "A document symbol such as 12-NQ/TW matches as written."),
                                  list_entries);
-  if (!parse_command (context, &argc, &argv, &status) || !parse_limit (list_limit, &status))
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status) || !parse_limit (list_limit, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("search: give the words to search for"));
+    return vankho_cli_usage_error (_("search: give the words to search for"));
 
   query = g_strjoinv (" ", argv + 1);
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   return print_articles (library, query);
 }
@@ -363,30 +359,30 @@ command_show (int    argc,
   guint64 value;
   int status = EXIT_OK;
 
-  context = command_context_new (_("ID"), _("Show one article, with its text."), json_entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  context = vankho_cli_command_context_new (_("ID"), _("Show one article, with its text."), json_entries);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("show: give one article id (see “vankho-cli list”)"));
+    return vankho_cli_usage_error (_("show: give one article id (see “vankho-cli list”)"));
 
   if (!g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &value, NULL))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not an article id"), argv[1]);
-      return usage_error (message);
+      return vankho_cli_usage_error (message);
     }
   id = (gint64) value;
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   article = vankho_library_get_article (library, id, &error);
   if (article == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   extraction = vankho_library_load_extraction (library, id, &error);
   if (extraction == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   if (output_json)
     {
@@ -455,18 +451,18 @@ command_stats (int    argc,
   VankhoLibraryStats stats;
   int status = EXIT_OK;
 
-  context = command_context_new (NULL, _("Count what the library holds."), json_entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  context = vankho_cli_command_context_new (NULL, _("Count what the library holds."), json_entries);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("stats: takes no arguments"));
+    return vankho_cli_usage_error (_("stats: takes no arguments"));
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   if (!vankho_library_get_stats (library, &stats, &error))
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   if (output_json)
     {
@@ -572,14 +568,14 @@ command_extract (int    argc,
   g_autoptr(JsonArray) array = json_array_new ();
   int status = EXIT_OK;
 
-  context = command_context_new (_("FILE…"),
+  context = vankho_cli_command_context_new (_("FILE…"),
                                  _("Show what Văn Khố finds in text files — date, provinces, cited\n"
                                    "documents, events — without storing anything."),
                                  extract_entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("extract: give at least one file"));
+    return vankho_cli_usage_error (_("extract: give at least one file"));
 
   for (int i = 1; i < argc; i++)
     {
@@ -652,22 +648,22 @@ command_reindex (int    argc,
   guint n_done = 0;
   int status = EXIT_OK;
 
-  context = command_context_new (NULL,
+  context = vankho_cli_command_context_new (NULL,
                                  _("Run extraction again over every article of the library. Corrections\n"
                                    "made by the user are kept."),
                                  NULL);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("reindex: takes no arguments"));
+    return vankho_cli_usage_error (_("reindex: takes no arguments"));
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   if (!vankho_analysis_reindex (library, NULL, isatty (STDERR_FILENO) ? reindex_progress_cb : NULL,
                                 NULL, &n_done, &error))
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Extracted %u article again.\n",
                         "Extracted %u articles again.\n", n_done), n_done);
@@ -687,22 +683,22 @@ command_documents (int    argc,
   g_autoptr(JsonArray) array = json_array_new ();
   int status = EXIT_OK;
 
-  context = command_context_new (NULL,
+  context = vankho_cli_command_context_new (NULL,
                                  _("List the documents the archive cites or the catalogue holds, with\n"
                                    "the number of articles citing each, most cited first."),
                                  json_entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("documents: takes no arguments"));
+    return vankho_cli_usage_error (_("documents: takes no arguments"));
 
-  library = open_library (&error);
+  library = vankho_cli_open_library (&error);
   if (library == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   documents = vankho_library_list_documents (library, &error);
   if (documents == NULL)
-    return report_error (error);
+    return vankho_cli_report_error (error);
 
   for (guint i = 0; i < documents->len; i++)
     {
@@ -758,6 +754,9 @@ static const Command commands[] = {
   { "extract", N_("FILE…"), N_("Show what extraction finds in files"), command_extract },
   { "reindex", NULL, N_("Run extraction again over the library"), command_reindex },
   { "documents", NULL, N_("List the cited documents"), command_documents },
+  { "feed", N_("add|list|remove|import-opml|export-opml"), N_("Manage subscribed feeds"), vankho_cli_command_feed },
+  { "sync", NULL, N_("Fetch new articles from the feeds"), vankho_cli_command_sync },
+  { "parse-feed", N_("FILE"), N_("Show a feed file as Văn Khố reads it"), vankho_cli_command_parse_feed },
 };
 
 static char *
@@ -819,7 +818,7 @@ main (int    argc,
   g_option_context_set_strict_posix (context, TRUE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (error->message);
+    return vankho_cli_usage_error (error->message);
 
   if (show_version)
     {
@@ -850,6 +849,6 @@ main (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”; see “vankho-cli --help”"),
                                                 argv[1]);
-    return usage_error (message);
+    return vankho_cli_usage_error (message);
   }
 }

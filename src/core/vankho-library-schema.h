@@ -149,4 +149,19 @@ static const char * const vankho_library_migrations[] = {
   "ALTER TABLE articles ADD COLUMN source_date TEXT;"
   "CREATE INDEX articles_unread ON articles (is_read, published) WHERE is_read = 0;"
   "CREATE INDEX articles_starred ON articles (is_starred, published) WHERE is_starred = 1;",
+
+  /* 2 → 3: feeds. A story re-issued under a new address or with small
+   * edits is kept as another version of the first (version_of). */
+  "ALTER TABLE sources ADD COLUMN fetch_full TEXT NOT NULL DEFAULT 'auto'"
+  "  CHECK (fetch_full IN ('off', 'on', 'auto'));"
+  "ALTER TABLE sources ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE sources ADD COLUMN next_check INTEGER;"
+  "ALTER TABLE sources ADD COLUMN new_items INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE articles ADD COLUMN url_key TEXT;"
+  "ALTER TABLE articles ADD COLUMN title_key TEXT;"
+  "ALTER TABLE articles ADD COLUMN version_of INTEGER REFERENCES articles (id) ON DELETE SET NULL;"
+  "ALTER TABLE articles ADD COLUMN feed_text TEXT;"
+  "CREATE INDEX articles_by_url_key ON articles (url_key) WHERE url_key IS NOT NULL;"
+  "CREATE INDEX articles_by_title_key ON articles (title_key) WHERE title_key IS NOT NULL;"
+  "CREATE INDEX articles_versions ON articles (version_of) WHERE version_of IS NOT NULL;",
 };

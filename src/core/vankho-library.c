@@ -937,6 +937,9 @@ build_id_query (const VankhoArticleQuery *query,
   else
     g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
 
+  /* A story shows once, however many versions of it came in. */
+  g_string_append (sql, " AND a.version_of IS NULL");
+
   if (exclude != NULL)
     {
       g_string_append (sql, " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
