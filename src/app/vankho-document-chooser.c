@@ -139,6 +139,12 @@ vankho_document_chooser_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
 
+  /* The list unselects its rows as the dialog is destroyed, after the
+   * dialog's responses are gone: stop listening first. */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_DOCUMENT_CHOOSER);
+
   G_OBJECT_CLASS (vankho_document_chooser_parent_class)->dispose (object);
 }
 

@@ -49,21 +49,20 @@ vankho_document_parse_date (const char *text,
                             VankhoDate *date)
 {
   g_auto(GStrv) parts = NULL;
+  g_autofree char *clean = NULL;
   guint values[3] = { 0 };
   guint n;
 
   *date = (VankhoDate) { 0 };
 
-  if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
-    {
-      g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-      return *copy == '\0';
-    }
-
-  if (vankho_date_parse_iso (date, text))
+  clean = g_strstrip (g_strdup (text ? text : ""));
+  if (*clean == '\0')
     return TRUE;
 
-  parts = g_strsplit_set (text, "/.-", 4);
+  if (vankho_date_parse_iso (date, clean))
+    return TRUE;
+
+  parts = g_strsplit_set (clean, "/.-", 4);
   n = g_strv_length (parts);
   if (n == 0 || n > 3)
     return FALSE;

@@ -142,6 +142,8 @@ vankho_timeline_snapshot (GtkWidget   *widget,
       year = g_strdup_printf ("%u", month_index / 12);
       layout = gtk_widget_create_pango_layout (widget, year);
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      if (floor (i * slot) + 3 + text_width > width)
+        continue;
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
       cairo_move_to (cr, floor (i * slot) + 3, height - text_height);
       pango_cairo_show_layout (cr, layout);

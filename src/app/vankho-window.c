@@ -19,6 +19,7 @@
 #include "vankho-articles-view.h"
 #include "vankho-filter-bar.h"
 #include "vankho-importer.h"
+#include "vankho-resolutions-view.h"
 #include "vankho-window.h"
 
 struct _VankhoWindow
@@ -37,6 +38,7 @@ struct _VankhoWindow
   GtkProgressBar       *import_progress;
   GtkLabel             *import_label;
   VankhoArticlesView   *articles_view;
+  VankhoResolutionsView *resolutions_view;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoWindow, vankho_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -508,15 +510,25 @@ static void
 show_document_cb (VankhoWindow *self,
                   gint64        document_id)
 {
-  GtkWidget *resolutions = adw_view_stack_get_child_by_name (self->view_stack, "resolutions");
+  vankho_resolutions_view_select_document (self->resolutions_view, document_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "resolutions");
+}
 
-  if (resolutions != NULL)
-    {
-      g_signal_emit_by_name (resolutions, "select-document", document_id);
-      adw_view_stack_set_visible_child (self->view_stack, resolutions);
-    }
-  else
-    vankho_article_filter_set_document (self->filter, document_id);
+static void
+show_article_cb (VankhoWindow *self,
+                 gint64        article_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
+  vankho_articles_view_show_article (self->articles_view, article_id);
+}
+
+static void
+show_on_map_cb (VankhoWindow *self,
+                gint64        document_id)
+{
+  vankho_article_filter_set_document (self->filter, document_id);
+  if (adw_view_stack_get_child_by_name (self->view_stack, "map") != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
 static void
@@ -572,6 +584,14 @@ vankho_window_constructed (GObject *object)
                            G_CALLBACK (show_province_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->articles_view, "show-document",
                            G_CALLBACK (show_document_cb), self, G_CONNECT_SWAPPED);
+
+  self->resolutions_view = VANKHO_RESOLUTIONS_VIEW (vankho_resolutions_view_new (self->library, self->filter));
+  vankho_window_add_view (self, GTK_WIDGET (self->resolutions_view), "resolutions", _("_Resolutions"),
+                          "vankho-resolutions-symbolic");
+  g_signal_connect_object (self->resolutions_view, "show-article",
+                           G_CALLBACK (show_article_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->resolutions_view, "show-on-map",
+                           G_CALLBACK (show_on_map_cb), self, G_CONNECT_SWAPPED);
 
   vankho_filter_bar_set_filter (self->filter_bar, self->library, self->filter);
 

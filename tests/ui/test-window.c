@@ -347,6 +347,7 @@ reopen_window (Fixture *fixture,
   fixture->window = vankho_window_new (app, fixture->library);
   g_object_set_data (G_OBJECT (fixture->window), "want-width", GINT_TO_POINTER (width));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "articles");
   gtk_window_present (GTK_WINDOW (fixture->window));
   spin_until (window_sized, fixture);
 }
@@ -369,6 +370,7 @@ test_screenshots (Fixture       *fixture,
   g_autofree char *narrow = g_strdup_printf ("articles-narrow-%s.png", lang);
   g_autofree char *narrow_list = g_strdup_printf ("articles-narrow-list-%s.png", lang);
   g_autofree char *search = g_strdup_printf ("articles-search-%s.png", lang);
+  g_autofree char *resolutions = g_strdup_printf ("resolutions-%s.png", lang);
   g_autoptr(GPtrArray) leaflets = NULL;
   VankhoArticleFilter *filter;
 
@@ -388,6 +390,13 @@ test_screenshots (Fixture       *fixture,
   render_png (GTK_WIDGET (fixture->window), narrow);
 
   reopen_window (fixture, 1200, 760);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "resolutions"));
+  settle ();
+  settle ();
+  render_png (GTK_WIDGET (fixture->window), resolutions);
+
+  reopen_window (fixture, 1200, 760);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "articles"));
   filter = vankho_window_get_filter (fixture->window);
   vankho_article_filter_set_query (filter, "nghị quyết 12");
   vankho_article_filter_set_unread_only (filter, TRUE);
