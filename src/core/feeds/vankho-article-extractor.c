@@ -85,12 +85,12 @@ class_and_id (xmlNode *node)
 {
   xmlChar *cls = xmlGetProp (node, BAD_CAST "class");
   xmlChar *id = xmlGetProp (node, BAD_CAST "id");
-  char *both = g_ascii_strdown (g_strconcat (cls ? (char *) cls : "", " ",
-                                             id ? (char *) id : "", NULL), -1);
+  g_autofree char *both = g_strconcat (cls ? (char *) cls : "", " ",
+                                       id ? (char *) id : "", NULL);
 
   xmlFree (cls);
   xmlFree (id);
-  return both;
+  return g_ascii_strdown (both, -1);
 }
 
 static gboolean

@@ -177,6 +177,90 @@ writer_leave (TextWriter *w,
     w->pre_depth--;
 }
 
+/* vankho_text_normalize() is right for any text but slow: NFC through
+ * UCS-4 costs more than parsing the HTML. Text made only of characters
+ * that stay NFC whatever follows them (no combining marks: ASCII, Latin-1
+ * to IPA, the precomposed Vietnamese letters of U+1E00–U+1EFF, common
+ * punctuation) is cleaned here by the same rules in one pass; anything
+ * else goes the slow way. Keep in step with vankho_text_normalize().
+ */
+static inline gboolean
+nfc_stable (gunichar c)
+{
+  return (c >= 0xA0 && c < 0x300) ||
+         (c >= 0x1E00 && c <= 0x1EFF) ||
+         (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E) ||
+         (c >= 0x20A0 && c <= 0x20C0) ||
+         c == 0x2122;
+}
+
+static char *
+normalize (const char *text,
+           gsize       len)
+{
+  GString *out = g_string_sized_new (len + 1);
+  const char *end = text + len;
+  const char *p = text;
+  gboolean pending_space = FALSE;
+  guint pending_newlines = 0;
+
+  while (p < end)
+    {
+      const char *start = p;
+      gunichar c = (guchar) *p;
+
+      if (c >= 0x80)
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+      else
+        p++;
+
+      if (c == '\r')
+        {
+          if (p < end && *p == '\n')
+            continue;
+          c = '\n';
+        }
+
+      if (c == '\n' || c == 0x2028 || c == 0x2029)
+        {
+          pending_space = FALSE;
+          if (out->len > 0)
+            pending_newlines++;
+          continue;
+        }
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x202F ||
+          (c >= 0x2000 && c <= 0x200A) || c == 0x3000)
+        {
+          pending_space = TRUE;
+          continue;
+        }
+      if (c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF ||
+          c < 0x20 || (c >= 0x7F && c < 0xA0))
+        continue;
+      if (c >= 0x80 && !nfc_stable (c))
+        {
+          g_string_free (out, TRUE);
+          return vankho_text_normalize (text, len);
+        }
+
+      if (pending_newlines > 0)
+        {
+          g_string_append (out, pending_newlines > 1 ? "\n\n" : "\n");
+          pending_newlines = 0;
+        }
+      else if (pending_space && out->len > 0)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_len (out, start, p - start);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 walk (TextWriter          *w,
       xmlNode             *root,
@@ -277,7 +361,7 @@ vankho_html_node_to_text (xmlNode            *node,
 
   w.out = out;
   walk (&w, node, skip, user_data, NULL);
-  return vankho_text_normalize (out->str, out->len);
+  return normalize (out->str, out->len);
 }
 
 static gboolean
@@ -337,7 +421,7 @@ vankho_plain_text_clean (const char *text,
       g_string_append_c (out, c);
     }
 
-  return vankho_text_normalize (out->str, out->len);
+  return normalize (out->str, out->len);
 }
 
 /**
@@ -364,6 +448,15 @@ vankho_html_to_text_full (const char  *html,
   if (len < 0)
     len = strlen (html);
 
+  /* Callers pass text from libxml2, always UTF-8; anything else is mended
+   * rather than refused. */
+  if (!g_utf8_validate_len (html, len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (html, len);
+
+      return vankho_html_to_text_full (valid, -1, first_image);
+    }
+
   /* Most feed titles and many summaries hold no markup at all. */
   if (!has_markup (html, len))
     return vankho_plain_text_clean (html, len);
@@ -377,7 +470,7 @@ vankho_html_to_text_full (const char  *html,
   walk (&w, (xmlNode *) doc, NULL, NULL, first_image);
   xmlFreeDoc (doc);
 
-  return vankho_text_normalize (out->str, out->len);
+  return normalize (out->str, out->len);
 }
 
 /**

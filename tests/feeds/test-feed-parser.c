@@ -1,0 +1,558 @@
+/* test-feed-parser.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+/* Set by meson; hand builds run from tests/feeds. */
+#ifndef FEEDS_FIXTURES_DIR
+#define FEEDS_FIXTURES_DIR "fixtures"
+#endif
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "feeds/vankho-feed-parser.h"
+
+static VankhoFeed *
+parse_fixture (const char  *name,
+               const char  *base_url,
+               GError     **error)
+{
+  g_autofree char *path = g_build_filename (FEEDS_FIXTURES_DIR, name, NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  return vankho_feed_parse (bytes, base_url, error);
+}
+
+static VankhoFeed *
+parse_ok (const char *name,
+          const char *base_url)
+{
+  g_autoptr(GError) error = NULL;
+  VankhoFeed *feed = parse_fixture (name, base_url, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  return feed;
+}
+
+static VankhoFeed *
+parse_string (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  VankhoFeed *feed = vankho_feed_parse (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  return feed;
+}
+
+static void
+assert_date (GDateTime  *dt,
+             const char *expected)
+{
+  g_autofree char *iso = NULL;
+
+  g_assert_nonnull (dt);
+  iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  g_assert_cmpstr (iso, ==, expected);
+}
+
+static void
+test_rss20 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("rss20.xml", "https://feed.example.vn/rss/home.rss");
+  VankhoFeedEntry *e;
+
+  g_assert_cmpstr (vankho_feed_get_format (feed), ==, "rss20");
+  g_assert_null (vankho_feed_get_warning (feed));
+  /* image and textInput titles never name the feed */
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Báo Công an & Tin tức");
+  g_assert_cmpstr (vankho_feed_get_link (feed), ==, "https://cand.example.vn/");
+  g_assert_cmpstr (vankho_feed_get_subtitle (feed), ==, "Tin mới nhất");
+  g_assert_cmpstr (vankho_feed_get_language (feed), ==, "vi");
+  g_assert_cmpstr (vankho_feed_get_image_url (feed), ==, "https://feed.example.vn/logo.png");
+  assert_date (vankho_feed_get_updated (feed), "2023-08-31T01:00:00Z");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 3);
+
+  e = vankho_feed_get_entry (feed, 0);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==,
+                   "Công an tỉnh Gia Lai sơ kết 1 năm thực hiện Nghị quyết 12-NQ/TW");
+  /* relative link resolved against the feed URL, '&' kept */
+  g_assert_cmpstr (vankho_feed_entry_get_link (e), ==,
+                   "https://feed.example.vn/tin/gia-lai-123.html?a=1&b=2");
+  g_assert_cmpstr (vankho_feed_entry_get_id (e), ==, "cand-123");
+  assert_date (vankho_feed_entry_get_published (e), "2023-08-31T01:00:00Z");
+  g_assert_null (vankho_feed_entry_get_updated (e));
+  g_assert_cmpstr (vankho_feed_entry_get_author (e), ==, "Hoàng Anh");
+  /* script and style dropped, &nbsp; a space, paragraphs kept */
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==,
+                   "Sáng nay (31.8), Đảng uỷ Công an tỉnh tổ chức Hội nghị.\n\nĐoạn hai.");
+  /* content:encoded is the content; nav dropped */
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Nội dung đầy đủ.\n\nĐoạn 2 & 3");
+  g_assert_cmpstr (vankho_feed_entry_get_text (e), ==, vankho_feed_entry_get_content (e));
+  g_assert_cmpstr (vankho_feed_entry_get_enclosure_url (e), ==, "https://cand.example.vn/img/big.jpg");
+  g_assert_cmpstr (vankho_feed_entry_get_enclosure_type (e), ==, "image/jpeg");
+  g_assert_cmpstr (vankho_feed_entry_get_image_url (e), ==, "https://cand.example.vn/img/big.jpg");
+
+  e = vankho_feed_get_entry (feed, 1);
+  /* double-escaped and numeric entities in a title */
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Tiêu đề có \"ngoặc\" – và thực thể");
+  /* a permalink guid is the link */
+  g_assert_cmpstr (vankho_feed_entry_get_link (e), ==, "https://cand.example.vn/tin/456.html");
+  g_assert_cmpstr (vankho_feed_entry_get_id (e), ==, "https://cand.example.vn/tin/456.html");
+  g_assert_cmpstr (vankho_feed_entry_get_author (e), ==, "phongvien@cand.example.vn (Minh Châu)");
+  g_assert_cmpstr (vankho_feed_entry_get_author_name (e), ==, "Minh Châu");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Chỉ văn bản thường, AT&T");
+  g_assert_null (vankho_feed_entry_get_content (e));
+  g_assert_cmpstr (vankho_feed_entry_get_image_url (e), ==, "https://cand.example.vn/thumb/456.jpg");
+
+  e = vankho_feed_get_entry (feed, 2);
+  /* a guid that is not a URL never becomes the link */
+  g_assert_null (vankho_feed_entry_get_link (e));
+  g_assert_cmpstr (vankho_feed_entry_get_id (e), ==, "tag:cand.example.vn,2023:789");
+  assert_date (vankho_feed_entry_get_date (e), "2023-08-31T15:30:00Z");
+}
+
+static void
+test_rss091 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("rss091.xml", NULL);
+  VankhoFeedEntry *e;
+
+  g_assert_cmpstr (vankho_feed_get_format (feed), ==, "rss091");
+  /* HTML entities of the Netscape DTD, which is never loaded */
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Netscape édition");
+  g_assert_cmpstr (vankho_feed_get_language (feed), ==, "en-us");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  e = vankho_feed_get_entry (feed, 0);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "First © item");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Café & crème brûlée");
+}
+
+static void
+test_rss10 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("rss10.rdf", NULL);
+  VankhoFeedEntry *e;
+
+  g_assert_cmpstr (vankho_feed_get_format (feed), ==, "rss10");
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "RDF tin tức");
+  g_assert_cmpstr (vankho_feed_get_subtitle (feed), ==, "RSS 1.0 feed");
+  g_assert_cmpstr (vankho_feed_get_language (feed), ==, "vi");
+  g_assert_cmpstr (vankho_feed_get_image_url (feed), ==, "http://example.vn/logo.png");
+  assert_date (vankho_feed_get_updated (feed), "2023-08-31T01:00:00Z");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+
+  e = vankho_feed_get_entry (feed, 0);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Bài A");
+  g_assert_cmpstr (vankho_feed_entry_get_id (e), ==, "http://example.vn/a");
+  g_assert_cmpstr (vankho_feed_entry_get_author (e), ==, "Phóng viên A");
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Toàn văn A");
+  /* dc:date is 'updated', as in feedparser */
+  g_assert_null (vankho_feed_entry_get_published (e));
+  assert_date (vankho_feed_entry_get_updated (e), "2023-08-31T00:30:00Z");
+
+  e = vankho_feed_get_entry (feed, 1);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Bài B (dc:title)");
+  assert_date (vankho_feed_entry_get_date (e), "2023-08-30T00:00:00Z");
+}
+
+static void
+test_rss090 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("rss090.rdf", NULL);
+
+  g_assert_cmpstr (vankho_feed_get_format (feed), ==, "rss090");
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Mozilla Dot Org");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 1)), ==,
+                   "http://www.mozilla.org/bugs/");
+}
+
+static void
+test_atom10 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("atom10.xml", "https://ignored.example/");
+  VankhoFeedEntry *e;
+
+  g_assert_cmpstr (vankho_feed_get_format (feed), ==, "atom10");
+  /* type="text": markup is literal text */
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Atom <tin>");
+  g_assert_cmpstr (vankho_feed_get_subtitle (feed), ==, "Phụ đề HTML");
+  /* rel=alternate text/html (by default) wins over self and atom+xml;
+   * resolved against xml:base */
+  g_assert_cmpstr (vankho_feed_get_link (feed), ==, "https://atom.example.vn/");
+  g_assert_cmpstr (vankho_feed_get_language (feed), ==, "vi");
+  assert_date (vankho_feed_get_updated (feed), "2023-08-31T01:00:00Z");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 3);
+
+  e = vankho_feed_get_entry (feed, 0);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Nghị quyết 12-NQ/TW & Chỉ thị");
+  g_assert_cmpstr (vankho_feed_entry_get_link (e), ==, "https://atom.example.vn/tin/bai-1.html");
+  g_assert_cmpstr (vankho_feed_entry_get_enclosure_url (e), ==, "https://atom.example.vn/audio/1.mp3");
+  g_assert_cmpstr (vankho_feed_entry_get_enclosure_type (e), ==, "audio/mpeg");
+  g_assert_cmpstr (vankho_feed_entry_get_id (e), ==, "tag:atom.example.vn,2023:1");
+  assert_date (vankho_feed_entry_get_published (e), "2023-08-31T01:00:00Z");
+  assert_date (vankho_feed_entry_get_updated (e), "2023-08-31T09:15:30Z");
+  g_assert_cmpstr (vankho_feed_entry_get_author (e), ==, "Minh Châu (mc@atom.example.vn)");
+  g_assert_cmpstr (vankho_feed_entry_get_author_name (e), ==, "Minh Châu");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Văn bản <b> thuần");
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Đoạn một.\n\nĐoạn hai");
+  /* the image is relative to the content's own xml:base */
+  g_assert_cmpstr (vankho_feed_entry_get_image_url (e), ==, "https://cdn.example.vn/x/anh.jpg");
+
+  e = vankho_feed_get_entry (feed, 1);
+  /* the entry's xml:base; the source's title and dates never leak in */
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Bài hai");
+  g_assert_cmpstr (vankho_feed_entry_get_link (e), ==, "https://khac.example.vn/muc/bai-2.html");
+  assert_date (vankho_feed_entry_get_updated (e), "2023-08-30T00:00:00Z");
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Nội dung HTML\n\nĐoạn 2");
+  /* the feed's author is inherited */
+  g_assert_cmpstr (vankho_feed_entry_get_author_name (e), ==, "Ban biên tập");
+
+  e = vankho_feed_get_entry (feed, 2);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Văn bản: <b> không phải thẻ");
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Dòng một dòng tiếp.\n\nĐoạn hai.");
+}
+
+static void
+test_atom03 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("atom03.xml", NULL);
+  VankhoFeedEntry *e;
+
+  g_assert_cmpstr (vankho_feed_get_format (feed), ==, "atom03");
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Atom 0.3");
+  g_assert_cmpstr (vankho_feed_get_subtitle (feed), ==, "An old feed");
+  assert_date (vankho_feed_get_updated (feed), "2003-12-13T18:30:02Z");
+  e = vankho_feed_get_entry (feed, 0);
+  assert_date (vankho_feed_entry_get_published (e), "2003-12-13T12:29:29Z");
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Escaped HTML");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Some text.");
+  /* base64 content is not text to show */
+  g_assert_null (vankho_feed_entry_get_content (vankho_feed_get_entry (feed, 1)));
+}
+
+static void
+test_entities (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("entities.xml", NULL);
+  VankhoFeedEntry *e;
+
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Thực thể – entities");
+  e = vankho_feed_get_entry (feed, 0);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "A & B ạ ạ …");
+  /* a bare '&' in a link survives */
+  g_assert_cmpstr (vankho_feed_entry_get_link (e), ==, "http://e.example/?x=1&y=2");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==,
+                   "<script> là văn bản\n\n© 2023 é\n\n— &unknownentity; end");
+  e = vankho_feed_get_entry (feed, 1);
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Unescaped HTML in XML\n\nsecond");
+  e = vankho_feed_get_entry (feed, 2);
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Spaces and newlines");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "One\nline\nbreak");
+}
+
+static void
+test_undeclared_prefix (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("undeclared-prefix.xml", NULL);
+  VankhoFeedEntry *e = vankho_feed_get_entry (feed, 0);
+
+  g_assert_cmpstr (vankho_feed_entry_get_author (e), ==, "Người viết");
+  g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Toàn văn");
+  assert_date (vankho_feed_entry_get_updated (e), "2023-08-31T10:00:00Z");
+}
+
+static void
+test_encoding (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(VankhoFeed) feed = parse_ok (name, NULL);
+  gboolean latin = strstr (name, "iso-8859-1") != NULL || strstr (name, "declared-utf8") != NULL;
+
+  if (latin)
+    {
+      g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Café Noël");
+      g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 1);
+      g_assert_true (g_str_has_prefix (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)),
+                                       "Déjà vu"));
+      return;
+    }
+
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Tiếng Việt: Đảng uỷ Công an");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  if (strstr (name, "invalid") != NULL)
+    {
+      /* the bad bytes are replaced, the rest is kept */
+      g_assert_true (g_str_has_prefix (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), "Caf"));
+      g_assert_true (g_str_has_suffix (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), "Hà Nội ủy"));
+    }
+  else
+    g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), ==, "Café Hà Nội ủy");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (vankho_feed_get_entry (feed, 0)), ==, "Nghị quyết số 12");
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 1)), ==, "Hai");
+}
+
+static void
+test_xxe (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vankho-feed-XXXXXX", &error);
+  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *dump = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (secret, "SECRET-MARKER-7f3a", -1, NULL));
+  xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                         "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file://%s\">"
+                         "<!ENTITY %% pe SYSTEM \"file://%s\"> %%pe; <!ENTITY ok \"fine\">]>\n"
+                         "<rss version=\"2.0\"><channel><title>T &xxe; &ok;</title>"
+                         "<item><title>A &xxe;</title><description>&xxe; &ok;</description></item>"
+                         "</channel></rss>", secret, secret);
+  bytes = g_bytes_new (xml, strlen (xml));
+  feed = vankho_feed_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
+  json = vankho_feed_to_json (feed);
+  dump = json_to_string (json, FALSE);
+  g_assert_null (strstr (dump, "SECRET-MARKER"));
+  /* internal entities still work */
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "T fine");
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 1);
+
+  g_clear_object (&feed);
+  g_clear_pointer (&json, json_node_unref);
+  g_clear_pointer (&dump, g_free);
+  feed = parse_ok ("hostile-xxe.xml", NULL);
+  json = vankho_feed_to_json (feed);
+  dump = json_to_string (json, FALSE);
+  g_assert_null (strstr (dump, "root:"));
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), ==,
+                   "Item an internal entity");
+
+  g_unlink (secret);
+  g_rmdir (dir);
+}
+
+static void
+test_billion_laughs (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(VankhoFeed) feed = parse_ok ("hostile-billion-laughs.xml", NULL);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Laughs");
+  for (guint i = 0; i < vankho_feed_get_n_entries (feed); i++)
+    {
+      const char *title = vankho_feed_entry_get_title (vankho_feed_get_entry (feed, i));
+
+      g_assert_true (title == NULL || strlen (title) < 2 * 1024 * 1024);
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                         "<title>Deep</title><item><title>Before</title></item>"
+                                         "<item><title>Deep one</title><description>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<div>");
+  g_string_append (xml, "x");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "</div>");
+  g_string_append (xml, "</description></item><item><title>After</title></item></channel></rss>");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+  feed = vankho_feed_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
+  /* the nesting limit stops the parse; what came before is kept */
+  g_assert_nonnull (vankho_feed_get_warning (feed));
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), >=, 1);
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), ==, "Before");
+}
+
+static void
+test_deep_html (void)
+{
+  /* The same, as escaped HTML: the HTML parser must cope too. */
+  g_autoptr(GString) xml = g_string_new ("<rss version=\"2.0\"><channel><title>Deep</title>"
+                                         "<item><title>One</title><description><![CDATA[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<div><b>");
+  g_string_append (xml, "x]]></description></item><item><title>Two</title></item></channel></rss>");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+  feed = vankho_feed_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 1)), ==, "Two");
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("hostile-truncated.xml", NULL);
+
+  g_assert_nonnull (vankho_feed_get_warning (feed));
+  g_assert_true (strstr (vankho_feed_get_warning (feed), "line") != NULL);
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), >=, 2);
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), ==,
+                   "Công an tỉnh Gia Lai sơ kết 1 năm thực hiện Nghị quyết 12-NQ/TW");
+  g_assert_cmpstr (vankho_feed_entry_get_id (vankho_feed_get_entry (feed, 1)), ==,
+                   "https://cand.example.vn/tin/456.html");
+}
+
+static void
+test_errors (void)
+{
+  struct { const char *name; int code; } cases[] = {
+    { "not-a-feed.html", VANKHO_FEED_ERROR_NOT_A_FEED },
+    { "not-xml.txt", VANKHO_FEED_ERROR_MALFORMED },
+    { "empty.xml", VANKHO_FEED_ERROR_EMPTY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VankhoFeed) feed = parse_fixture (cases[i].name, NULL, &error);
+
+      g_assert_null (feed);
+      g_assert_error (error, VANKHO_FEED_ERROR, cases[i].code);
+      g_assert_nonnull (error->message);
+    }
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *xml = "<rss version=\"2.0\"><channel><title>x</title></channel></rss>";
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+  g_autoptr(VankhoFeed) feed = vankho_feed_parse_full (bytes, NULL, NULL, 10, &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_TOO_LARGE);
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_ok ("rss20.xml", "https://feed.example.vn/rss/home.rss");
+  g_autoptr(JsonNode) node = vankho_feed_to_json (feed);
+  JsonObject *root = json_node_get_object (node);
+  JsonObject *f = json_object_get_object_member (root, "feed");
+  JsonArray *entries = json_object_get_array_member (root, "entries");
+  JsonObject *e0, *e2;
+  const char * const feed_keys[] = { "title", "link", "subtitle", "language", "updated" };
+  const char * const entry_keys[] = { "title", "link", "id", "published", "updated",
+                                      "author", "summary", "content" };
+
+  g_assert_cmpuint (json_object_get_size (root), ==, 2);
+  g_assert_cmpuint (json_object_get_size (f), ==, G_N_ELEMENTS (feed_keys));
+  for (guint i = 0; i < G_N_ELEMENTS (feed_keys); i++)
+    g_assert_true (json_object_has_member (f, feed_keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (f, "updated"), ==, "2023-08-31T01:00:00Z");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 3);
+
+  e0 = json_array_get_object_element (entries, 0);
+  g_assert_cmpuint (json_object_get_size (e0), ==, G_N_ELEMENTS (entry_keys));
+  for (guint i = 0; i < G_N_ELEMENTS (entry_keys); i++)
+    g_assert_true (json_object_has_member (e0, entry_keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (e0, "published"), ==, "2023-08-31T01:00:00Z");
+  g_assert_true (json_object_get_null_member (e0, "updated"));
+  g_assert_cmpstr (json_object_get_string_member (e0, "content"), ==, "Nội dung đầy đủ.\n\nĐoạn 2 & 3");
+
+  e2 = json_array_get_object_element (entries, 2);
+  g_assert_true (json_object_get_null_member (e2, "link"));
+  g_assert_true (json_object_get_null_member (e2, "summary"));
+}
+
+static void
+test_nfc (void)
+{
+  /* 'Việt' written decomposed (e + combining dot below + circumflex) */
+  g_autoptr(VankhoFeed) feed = parse_string ("<rss version=\"2.0\"><channel>"
+                                             "<title>Vie\xcc\xa3\xcc\x82t</title></channel></rss>");
+
+  g_assert_cmpstr (vankho_feed_get_title (feed), ==, "Việt");
+}
+
+static void
+test_link_precedence (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_string (
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+    "<entry><title>e</title>"
+    "<link rel=\"self\" href=\"http://x/self\"/>"
+    "<link rel=\"alternate\" type=\"application/pdf\" href=\"http://x/pdf\"/>"
+    "<link rel=\"alternate\" type=\"text/html\" href=\"http://x/html\"/>"
+    "<content src=\"http://x/out-of-line\" type=\"text/html\"/>"
+    "</entry></feed>");
+  VankhoFeedEntry *e = vankho_feed_get_entry (feed, 0);
+
+  g_assert_cmpstr (vankho_feed_entry_get_link (e), ==, "http://x/html");
+  g_assert_null (vankho_feed_entry_get_content (e));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char * const encodings[] = {
+    "encoding-utf16le.xml", "encoding-utf16be.xml", "encoding-windows-1258.xml",
+    "encoding-iso-8859-1.xml", "encoding-wrong-declared-latin1.xml",
+    "encoding-wrong-declared-utf8.xml", "encoding-invalid-utf8.xml",
+    "encoding-unknown.xml", "encoding-none-utf8-bom.xml",
+  };
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/feeds/parser/rss20", test_rss20);
+  g_test_add_func ("/feeds/parser/rss091", test_rss091);
+  g_test_add_func ("/feeds/parser/rss10", test_rss10);
+  g_test_add_func ("/feeds/parser/rss090", test_rss090);
+  g_test_add_func ("/feeds/parser/atom10", test_atom10);
+  g_test_add_func ("/feeds/parser/atom03", test_atom03);
+  g_test_add_func ("/feeds/parser/entities", test_entities);
+  g_test_add_func ("/feeds/parser/undeclared-prefix", test_undeclared_prefix);
+  g_test_add_func ("/feeds/parser/nfc", test_nfc);
+  g_test_add_func ("/feeds/parser/link-precedence", test_link_precedence);
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/feeds/parser/encoding/%s", encodings[i]);
+
+      g_test_add_data_func (path, encodings[i], test_encoding);
+    }
+  g_test_add_func ("/feeds/parser/hostile/xxe", test_xxe);
+  g_test_add_func ("/feeds/parser/hostile/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/feeds/parser/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/feeds/parser/hostile/deep-html", test_deep_html);
+  g_test_add_func ("/feeds/parser/hostile/truncated", test_truncated);
+  g_test_add_func ("/feeds/parser/errors", test_errors);
+  g_test_add_func ("/feeds/parser/too-large", test_too_large);
+  g_test_add_func ("/feeds/parser/json", test_json);
+
+  return g_test_run ();
+}
