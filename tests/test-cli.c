@@ -102,7 +102,8 @@ write_fixture (const char *name,
 static void
 test_help (void)
 {
-  const char *commands[] = { "import", "list", "search", "show", "stats", "extract", "reindex", "documents" };
+  const char *commands[] = { "import", "list", "search", "show", "stats", "extract", "reindex", "documents",
+                             "feed", "sync", "parse-feed" };
   g_auto(Run) run = { 0 };
 
   run_cli (&run, "--help", NULL);
@@ -325,6 +326,66 @@ test_extract_documents_reindex (void)
 }
 
 static void
+test_feeds (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "feeds", "fixtures", "rss20.xml", NULL);
+  g_autofree char *not_feed = g_test_build_filename (G_TEST_DIST, "feeds", "fixtures", "not-a-feed.html", NULL);
+  g_autofree char *opml = write_fixture ("feeds.opml",
+                                         "<opml version=\"2.0\"><body><outline text=\"Tin\">"
+                                         "<outline text=\"Báo A\" xmlUrl=\"https://a.example.vn/rss\"/>"
+                                         "<outline text=\"Xấu\" xmlUrl=\"file:///etc/passwd\"/>"
+                                         "</outline></body></opml>", -1);
+  g_auto(Run) parse = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) scheme = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) remove = { 0 };
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(JsonNode) feeds = NULL;
+  JsonObject *object;
+
+  reset_library ();
+
+  run_cli (&parse, "parse-feed", "--json", fixture, NULL);
+  g_assert_cmpint (parse.status, ==, 0);
+  parsed = parse_json (parse.out);
+  object = json_node_get_object (parsed);
+  g_assert_true (json_object_has_member (json_object_get_object_member (object, "feed"), "title"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "entries")), >, 0);
+
+  run_cli (&bad, "parse-feed", not_feed, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "not-a-feed.html"));
+
+  run_cli (&add, "feed", "add", "https://congan.example.vn/rss", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  run_cli (&again, "feed", "add", "https://congan.example.vn/rss", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already"));
+  run_cli (&scheme, "feed", "add", "file:///etc/passwd", NULL);
+  g_assert_cmpint (scheme.status, ==, 1);
+
+  run_cli (&import, "feed", "import-opml", opml, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "Added 1 feed"));
+
+  run_cli (&list, "feed", "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  feeds = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (feeds)), ==, 2);
+
+  run_cli (&export, "feed", "export-opml", NULL);
+  g_assert_nonnull (strstr (export.out, "xmlUrl=\"https://a.example.vn/rss\""));
+
+  run_cli (&remove, "feed", "remove", "1", NULL);
+  g_assert_cmpint (remove.status, ==, 0);
+}
+
+static void
 test_seeds (void)
 {
   const char *shared = g_getenv ("VANKHO_SHARED_DIR");
@@ -375,6 +436,7 @@ main (int    argc,
   g_test_add_func ("/cli/not-a-library", test_not_a_library);
   g_test_add_func ("/cli/import-search-show", test_import_search_show);
   g_test_add_func ("/cli/extract-documents-reindex", test_extract_documents_reindex);
+  g_test_add_func ("/cli/feeds", test_feeds);
   g_test_add_func ("/cli/seeds", test_seeds);
 
   status = g_test_run ();

@@ -176,6 +176,8 @@ vankho_application_startup (GApplication *app)
                                          (const char *[]) { "<Alt>2", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map",
                                          (const char *[]) { "<Alt>3", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sync",
+                                         (const char *[]) { "F5", "<Control>r", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",

@@ -19,6 +19,8 @@ struct _VankhoPreferencesWindow
 
   AdwActionRow         *library_row;
   GtkSwitch            *mark_read_switch;
+  GtkSpinButton        *sync_interval_spin;
+  GtkSwitch            *notify_switch;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoPreferencesWindow, vankho_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -56,6 +58,8 @@ vankho_preferences_window_class_init (VankhoPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/ui/vankho-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, library_row);
   gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, mark_read_switch);
+  gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, sync_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, notify_switch);
   gtk_widget_class_bind_template_callback (widget_class, change_library_cb);
 }
 
@@ -66,6 +70,10 @@ vankho_preferences_window_init (VankhoPreferencesWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "mark-read-on-open", self->mark_read_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-new-articles", self->notify_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "vankho-articles-view.h"
+#include "vankho-feed-sync.h"
+#include "vankho-feeds-dialog.h"
 #include "vankho-filter-bar.h"
 #include "vankho-importer.h"
 #include "vankho-resolutions-view.h"
@@ -30,6 +32,8 @@ struct _VankhoWindow
   VankhoArticleFilter  *filter;
   GSettings            *settings;
   GCancellable         *import_cancellable;
+  GCancellable         *sync_cancellable;
+  guint                 sync_timer;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -255,9 +259,9 @@ vankho_window_import (VankhoWindow       *self,
 
   g_return_if_fail (VANKHO_IS_WINDOW (self));
 
-  if (self->import_cancellable != NULL)
+  if (self->import_cancellable != NULL || self->sync_cancellable != NULL)
     {
-      toast (self, _("An import is already running"));
+      toast (self, _("Wait for the running import or sync to finish"));
       return;
     }
 
@@ -282,6 +286,200 @@ static void
 stop_import_cb (VankhoWindow *self)
 {
   g_cancellable_cancel (self->import_cancellable);
+  g_cancellable_cancel (self->sync_cancellable);
+}
+
+/* Sync */
+
+typedef struct
+{
+  VankhoWindow *window;   /* owned; NULL if it closed */
+  guint         done;
+  guint         total;
+  char         *title;
+} SyncProgress;
+
+static gboolean
+sync_progress_idle_cb (gpointer user_data)
+{
+  SyncProgress *progress = user_data;
+  VankhoWindow *self = progress->window;
+
+  if (self != NULL && self->sync_cancellable != NULL && progress->total > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Syncing feeds: %u of %u…"), progress->done, progress->total);
+
+      gtk_progress_bar_set_fraction (self->import_progress, (double) progress->done / progress->total);
+      gtk_label_set_label (self->import_label, text);
+    }
+
+  g_clear_object (&progress->window);
+  g_free (progress->title);
+  g_free (progress);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sync_progress_cb (guint                       done,
+                  guint                       total,
+                  const VankhoFeedSyncResult *result,
+                  gpointer                    user_data)
+{
+  GWeakRef *window_ref = user_data;
+  SyncProgress *progress = g_new0 (SyncProgress, 1);
+
+  progress->window = g_weak_ref_get (window_ref);
+  progress->done = done;
+  progress->total = total;
+  g_idle_add (sync_progress_idle_cb, progress);
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  VankhoFeedSync *sync = task_data;
+  GWeakRef window_ref;
+  g_autoptr(GError) error = NULL;
+  gboolean forced = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "forced"));
+
+  g_weak_ref_init (&window_ref, source_object);
+  if (!vankho_feed_sync_run (sync, 0, forced, cancellable, sync_progress_cb, &window_ref, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_weak_ref_clear (&window_ref);
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  VankhoWindow *self = VANKHO_WINDOW (object);
+  VankhoFeedSync *sync = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GPtrArray *results = vankho_feed_sync_get_results (sync);
+  guint n_new = vankho_feed_sync_get_n_new (sync);
+  guint failed = 0;
+
+  g_clear_object (&self->sync_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  if (n_new > 0)
+    vankho_library_articles_changed (self->library);
+
+  for (guint i = 0; i < results->len; i++)
+    if (((VankhoFeedSyncResult *) g_ptr_array_index (results, i))->error != NULL)
+      failed++;
+
+  /* A background sync that found nothing says nothing. */
+  if (results->len == 0 || (n_new == 0 && failed == 0 && !g_object_get_data (G_OBJECT (result), "forced")))
+    return;
+
+  if (failed > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new articles; %u feed failed (see Manage Feeds)",
+                                            "%u new articles; %u feeds failed (see Manage Feeds)", failed),
+                               n_new, failed);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles", n_new), n_new);
+  toast (self, message);
+
+  if (n_new > 0 && !gtk_window_is_active (GTK_WINDOW (self)) &&
+      g_settings_get_boolean (self->settings, "notify-new-articles"))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("New articles"));
+      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      g_notification_set_body (notification, message);
+      g_application_send_notification (app, "new-articles", notification);
+    }
+}
+
+/**
+ * vankho_window_sync:
+ * @forced: sync every feed now, not only those due
+ *
+ * Syncs the feeds in the background, with progress and Stop in the window.
+ */
+void
+vankho_window_sync (VankhoWindow *self,
+                    gboolean      forced)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VANKHO_IS_WINDOW (self));
+
+  if (self->sync_cancellable != NULL || self->import_cancellable != NULL)
+    {
+      if (forced)
+        toast (self, _("Wait for the running import or sync to finish"));
+      return;
+    }
+
+  self->sync_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->sync_cancellable, sync_done_cb, NULL);
+  g_task_set_source_tag (task, vankho_window_sync);
+  g_task_set_task_data (task, vankho_feed_sync_new (vankho_library_get_path (self->library)), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "forced", GINT_TO_POINTER (forced));
+
+  if (forced)
+    {
+      gtk_progress_bar_set_fraction (self->import_progress, 0);
+      gtk_label_set_label (self->import_label, _("Syncing feeds…"));
+      gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+    }
+
+  g_task_run_in_thread (task, sync_thread);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vankho_window_sync (VANKHO_WINDOW (widget), TRUE);
+}
+
+static gboolean
+sync_timer_cb (gpointer user_data)
+{
+  VankhoWindow *self = user_data;
+
+  /* Feeds backing off after errors are skipped by the sync itself. */
+  vankho_window_sync (self, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_interval_changed_cb (VankhoWindow *self)
+{
+  guint minutes = g_settings_get_uint (self->settings, "sync-interval");
+
+  g_clear_handle_id (&self->sync_timer, g_source_remove);
+  if (minutes > 0)
+    self->sync_timer = g_timeout_add_seconds (minutes * 60, sync_timer_cb, self);
+}
+
+static void
+manage_feeds_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (vankho_feeds_dialog_new (GTK_WINDOW (self), self->library)));
 }
 
 static void
@@ -600,6 +798,10 @@ vankho_window_constructed (GObject *object)
     adw_view_stack_set_visible_child_name (self->view_stack, last_view);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->settings, "changed::sync-interval",
+                           G_CALLBACK (sync_interval_changed_cb), self, G_CONNECT_SWAPPED);
+  sync_interval_changed_cb (self);
 }
 
 static void
@@ -609,6 +811,9 @@ vankho_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->sync_cancellable);
+  g_clear_object (&self->sync_cancellable);
+  g_clear_handle_id (&self->sync_timer, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_WINDOW);
 
@@ -682,6 +887,8 @@ vankho_window_class_init (VankhoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-feeds", NULL, manage_feeds_action);
 
   g_type_ensure (VANKHO_TYPE_FILTER_BAR);
 

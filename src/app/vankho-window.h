@@ -28,6 +28,8 @@ GListModel          *vankho_window_get_articles (VankhoWindow    *self);
 VankhoArticlesView  *vankho_window_get_articles_view (VankhoWindow *self);
 void                 vankho_window_import      (VankhoWindow       *self,
                                                 const char * const *paths);
+void                 vankho_window_sync        (VankhoWindow       *self,
+                                                gboolean            forced);
 void                 vankho_window_add_view    (VankhoWindow       *self,
                                                 GtkWidget          *view,
                                                 const char         *name,

@@ -98,7 +98,7 @@ vankho_library_add_feed (VankhoLibrary  *self,
 
   if (!vankho_url_is_web (url))
     {
-      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FAILED,
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_INVALID,
                    _("“%s” is not a web address (http: or https:)"), url ? url : "");
       return 0;
     }
@@ -117,7 +117,7 @@ vankho_library_add_feed (VankhoLibrary  *self,
     return sqlite3_column_int64 (stmt, 0);
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FAILED,
+    g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_INVALID,
                  _("The feed “%s” is already in the library"), url);
   else
     vankho_library_set_sqlite_error (error, self->db, self->path);

@@ -1313,7 +1313,7 @@ vankho_library_add_tag (VankhoLibrary  *self,
 
   if (clean == NULL)
     {
-      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FAILED,
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_INVALID,
                    _("A tag must be one line of text"));
       return FALSE;
     }

@@ -23,8 +23,9 @@ typedef enum
   VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,  /* not SQLite, truncated, or someone else's database */
   VANKHO_LIBRARY_ERROR_TOO_NEW,        /* made by a newer Văn Khố */
   VANKHO_LIBRARY_ERROR_BUSY,           /* locked by another program */
-  VANKHO_LIBRARY_ERROR_NOT_FOUND,      /* no such article */
+  VANKHO_LIBRARY_ERROR_NOT_FOUND,      /* no such article, feed or document */
   VANKHO_LIBRARY_ERROR_FAILED,         /* anything else SQLite reports */
+  VANKHO_LIBRARY_ERROR_INVALID,        /* the caller's value cannot be stored (a bad address, a duplicate) */
 } VankhoLibraryError;
 
 typedef enum
