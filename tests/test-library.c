@@ -659,6 +659,69 @@ test_filters (Fixture       *fixture,
   assert_filtered (fixture->library, (&(VankhoArticleQuery) { .text = "-\"bai 1\"", .outlet = "ĐTO" }), "3");
 }
 
+static void
+test_backup_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *backup_dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *bogus = g_build_filename (fixture->dir, "bogus.db", NULL);
+  g_autofree char *made = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoLibrary) restored = NULL;
+  g_auto(GStrv) backups = NULL;
+  const char *old_names[] = { "library-2020-01-01.db", "library-2020-01-02.db", "library-2020-01-03.db" };
+
+  add (fixture->library, "Trước sao lưu", "Nội dung trước khi sao lưu");
+
+  /* While the library is open and in use. */
+  g_assert_true (vankho_library_backup (fixture->library, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (copy, "SELECT count(*) FROM articles"), ==, 1);
+
+  /* At most one a day; the last 3 kept. */
+  g_mkdir_with_parents (backup_dir, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (old_names); i++)
+    {
+      g_autofree char *old = g_build_filename (backup_dir, old_names[i], NULL);
+      g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+    }
+  g_assert_true (vankho_library_auto_backup (fixture->library, backup_dir, 3, &made, &error));
+  g_assert_nonnull (made);
+  g_clear_pointer (&made, g_free);
+  g_assert_true (vankho_library_auto_backup (fixture->library, backup_dir, 3, &made, &error));
+  g_assert_null (made);
+  backups = vankho_library_list_backups (backup_dir);
+  g_assert_cmpuint (g_strv_length (backups), ==, 3);
+  g_assert_false (g_str_has_suffix (backups[2], "2020-01-01.db"));
+
+  /* Restore: a file that is no library is refused and nothing moves. */
+  add (fixture->library, "Sau sao lưu", "Nội dung sau khi sao lưu");
+  g_clear_object (&fixture->library);
+  g_assert_true (g_file_set_contents (bogus, "not a library", -1, NULL));
+  g_assert_false (vankho_library_restore (fixture->path, bogus, NULL, &error));
+  g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+  g_clear_error (&error);
+  g_assert_cmpint (pragma_int (fixture->path, "SELECT count(*) FROM articles"), ==, 2);
+
+  g_assert_true (vankho_library_restore (fixture->path, copy, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (pragma_int (kept, "SELECT count(*) FROM articles"), ==, 2);
+
+  restored = vankho_library_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vankho_library_count_articles (restored, NULL), ==, 1);
+  assert_search (restored, "truoc sao luu", "1");
+
+  for (guint i = 0; backups[i]; i++)
+    g_unlink (backups[i]);
+  g_rmdir (backup_dir);
+  g_unlink (kept);
+  fixture->library = g_steal_pointer (&restored);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -684,6 +747,7 @@ main (int    argc,
   ADD ("/library/migrate/keeps-copy", test_migrate_keeps_copy);
   ADD ("/library/user-state", test_user_state);
   ADD ("/library/filters", test_filters);
+  ADD ("/library/backup-restore", test_backup_restore);
 #undef ADD
 
   return g_test_run ();

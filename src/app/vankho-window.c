@@ -21,6 +21,7 @@
 #include "vankho-feeds-dialog.h"
 #include "vankho-filter-bar.h"
 #include "vankho-importer.h"
+#include "vankho-map-view.h"
 #include "vankho-resolutions-view.h"
 #include "vankho-window.h"
 
@@ -43,6 +44,7 @@ struct _VankhoWindow
   GtkLabel             *import_label;
   VankhoArticlesView   *articles_view;
   VankhoResolutionsView *resolutions_view;
+  VankhoMapView        *map_view;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoWindow, vankho_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -700,8 +702,8 @@ show_province_cb (VankhoWindow *self,
                   const char   *province)
 {
   vankho_article_filter_set_province (self->filter, province);
-  if (adw_view_stack_get_child_by_name (self->view_stack, "map") != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  vankho_map_view_focus_province (self->map_view, province);
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
 static void
@@ -725,8 +727,7 @@ show_on_map_cb (VankhoWindow *self,
                 gint64        document_id)
 {
   vankho_article_filter_set_document (self->filter, document_id);
-  if (adw_view_stack_get_child_by_name (self->view_stack, "map") != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
 static void
@@ -790,6 +791,9 @@ vankho_window_constructed (GObject *object)
                            G_CALLBACK (show_article_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->resolutions_view, "show-on-map",
                            G_CALLBACK (show_on_map_cb), self, G_CONNECT_SWAPPED);
+
+  self->map_view = VANKHO_MAP_VIEW (vankho_map_view_new (self->library, self->filter));
+  vankho_window_add_view (self, GTK_WIDGET (self->map_view), "map", _("_Map"), "mark-location-symbolic");
 
   vankho_filter_bar_set_filter (self->filter_bar, self->library, self->filter);
 

@@ -32,5 +32,6 @@ gboolean        vankho_cli_parse_command       (GOptionContext      *context,
                                                 char              ***argv,
                                                 int                 *status);
 VankhoLibrary  *vankho_cli_open_library        (GError             **error);
+char           *vankho_cli_dup_library_path    (void);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "vankho-analysis.h"
 #include "vankho-cli-common.h"
 #include "vankho-cli-feeds.h"
+#include "vankho-cli-places.h"
 #include "vankho-cli-json.h"
 #include "vankho-extractor.h"
 #include "vankho-importer.h"
@@ -95,11 +96,16 @@ vankho_cli_parse_command (GOptionContext   *context,
   return TRUE;
 }
 
+char *
+vankho_cli_dup_library_path (void)
+{
+  return library_path ? g_strdup (library_path) : vankho_library_get_default_path ();
+}
+
 VankhoLibrary *
 vankho_cli_open_library (GError **error)
 {
-  g_autofree char *path = library_path ? g_strdup (library_path)
-                                       : vankho_library_get_default_path ();
+  g_autofree char *path = vankho_cli_dup_library_path ();
 
   return vankho_library_open (path, error);
 }
@@ -745,6 +751,94 @@ command_documents (int    argc,
   return EXIT_OK;
 }
 
+
+/* backup and restore */
+
+static int
+command_backup (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status = EXIT_OK;
+
+  context = vankho_cli_command_context_new (_("[FILE]"),
+                                            _("Write a consistent copy of the library, even while it is in use.\n"
+                                              "Without FILE, the copy goes to the backups folder beside the library,\n"
+                                              "named by the date; the last 3 are kept."),
+                                            NULL);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return vankho_cli_usage_error (_("backup: give at most one file"));
+
+  library = vankho_cli_open_library (&error);
+  if (library == NULL)
+    return vankho_cli_report_error (error);
+
+  if (argc == 2)
+    {
+      if (!vankho_library_backup (library, argv[1], &error))
+        return vankho_cli_report_error (error);
+      path = g_strdup (argv[1]);
+    }
+  else
+    {
+      g_autofree char *dir = vankho_library_get_backup_dir (vankho_library_get_path (library));
+      g_auto(GStrv) backups = NULL;
+
+      if (!vankho_library_auto_backup (library, dir, 3, &path, &error))
+        return vankho_cli_report_error (error);
+      if (path == NULL)
+        {
+          backups = vankho_library_list_backups (dir);
+          path = g_strdup (backups[0]);
+        }
+    }
+
+  g_print (_("Backed up to %s\n"), path);
+  return EXIT_OK;
+}
+
+static int
+command_restore (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *library_path = NULL;
+  g_autofree char *kept = NULL;
+  int status = EXIT_OK;
+
+  context = vankho_cli_command_context_new (_("BACKUP"),
+                                            _("Replace the library by a backup. The backup is checked first; the\n"
+                                              "library it replaces is kept beside it. Close Văn Khố first."),
+                                            NULL);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return vankho_cli_usage_error (_("restore: give the backup file to restore"));
+
+  library_path = vankho_cli_dup_library_path ();
+  if (!vankho_library_restore (library_path, argv[1], &kept, &error))
+    return vankho_cli_report_error (error);
+
+  if (kept != NULL)
+    g_print (_("Restored; the previous library is kept as %s\n"), kept);
+  else
+    g_print (_("Restored.\n"));
+  return EXIT_OK;
+}
+
+static int
+command_places (int    argc,
+                char **argv)
+{
+  return vankho_cli_command_places (argc, argv, vankho_cli_open_library);
+}
+
 static const Command commands[] = {
   { "import", N_("PATH…"), N_("Import text files and folders"), command_import },
   { "list", NULL, N_("List articles, newest first"), command_list },
@@ -754,9 +848,12 @@ static const Command commands[] = {
   { "extract", N_("FILE…"), N_("Show what extraction finds in files"), command_extract },
   { "reindex", NULL, N_("Run extraction again over the library"), command_reindex },
   { "documents", NULL, N_("List the cited documents"), command_documents },
+  { "places", NULL, N_("Count articles by province"), command_places },
   { "feed", N_("add|list|remove|import-opml|export-opml"), N_("Manage subscribed feeds"), vankho_cli_command_feed },
   { "sync", NULL, N_("Fetch new articles from the feeds"), vankho_cli_command_sync },
   { "parse-feed", N_("FILE"), N_("Show a feed file as Văn Khố reads it"), vankho_cli_command_parse_feed },
+  { "backup", N_("[FILE]"), N_("Copy the library safely"), command_backup },
+  { "restore", N_("BACKUP"), N_("Replace the library by a backup"), command_restore },
 };
 
 static char *

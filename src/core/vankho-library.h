@@ -153,4 +153,19 @@ gboolean       vankho_library_set_place           (VankhoLibrary       *self,
                                                    const char          *role,
                                                    GError             **error);
 
+gboolean       vankho_library_backup              (VankhoLibrary       *self,
+                                                   const char          *path,
+                                                   GError             **error);
+gboolean       vankho_library_auto_backup         (VankhoLibrary       *self,
+                                                   const char          *dir,
+                                                   guint                keep,
+                                                   char               **made,
+                                                   GError             **error);
+GStrv          vankho_library_list_backups        (const char          *dir);
+gboolean       vankho_library_restore             (const char          *library_path,
+                                                   const char          *backup_path,
+                                                   char               **kept,
+                                                   GError             **error);
+char          *vankho_library_get_backup_dir      (const char          *library_path);
+
 G_END_DECLS

@@ -1,0 +1,271 @@
+/* vankho-library-backup.c
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* VankhoLibrary, continued: backups. A backup is taken with SQLite's online
+ * backup API, so it is consistent even while the app writes; a restore
+ * first checks that the backup is a library this version can open, and
+ * keeps the library it replaces.
+ */
+
+#define G_LOG_DOMAIN "vankho-library"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vankho-library-private.h"
+
+#define BACKUP_PREFIX "library-"
+#define BACKUP_SUFFIX ".db"
+
+static gboolean
+copy_database (sqlite3     *from,
+               const char  *to_path,
+               GError     **error)
+{
+  g_autofree char *partial = g_strconcat (to_path, ".partial", NULL);
+  sqlite3_backup *backup;
+  sqlite3 *to = NULL;
+  int rc;
+
+  /* Written aside and renamed: a crash never leaves half a backup under
+   * the backup's name.
+   */
+  g_unlink (partial);
+  rc = sqlite3_open_v2 (partial, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (to, "main", from, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (to);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                g_usleep (20 * 1000);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      vankho_library_set_sqlite_error (error, to ? to : from, to_path);
+      sqlite3_close (to);
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  sqlite3_close (to);
+
+  if (g_rename (partial, to_path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (to_path);
+
+      g_unlink (partial);
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_OPEN,
+                   _("Cannot write the backup “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vankho_library_backup:
+ * @path: (type filename): where to write the copy; replaced if it exists
+ *
+ * Writes a consistent copy of the library, even while it is in use.
+ */
+gboolean
+vankho_library_backup (VankhoLibrary  *self,
+                       const char     *path,
+                       GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  g_mkdir_with_parents (dir, 0700);
+
+  /* The reader connection, so the main one stays free for the user. */
+  locker = g_mutex_locker_new (&self->reader_lock);
+  return copy_database (self->reader, path, error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * vankho_library_list_backups:
+ * @dir: (type filename): the backup folder
+ *
+ * Returns: (transfer full): the automatic backups in @dir, newest first
+ */
+GStrv
+vankho_library_list_backups (const char *dir)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, BACKUP_PREFIX) && g_str_has_suffix (name, BACKUP_SUFFIX))
+      g_ptr_array_add (names, g_strdup (name));
+
+  /* library-YYYY-MM-DD.db sorts by date. */
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = names->len; i > 0; i--)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i - 1), NULL);
+      g_strv_builder_add (builder, path);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * vankho_library_auto_backup:
+ * @dir: (type filename): the backup folder
+ * @keep: how many backups to keep
+ * @made: (out) (optional) (transfer full): the new backup's path, or %NULL
+ *   if today's exists already
+ *
+ * Takes at most one backup a day, named by the date, and removes the
+ * oldest beyond @keep.
+ */
+gboolean
+vankho_library_auto_backup (VankhoLibrary  *self,
+                            const char     *dir,
+                            guint           keep,
+                            char          **made,
+                            GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_auto(GStrv) backups = NULL;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  if (made != NULL)
+    *made = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!vankho_library_backup (self, path, error))
+        return FALSE;
+      if (made != NULL)
+        *made = g_strdup (path);
+    }
+
+  backups = vankho_library_list_backups (dir);
+  for (guint i = MAX (keep, 1); backups[i] != NULL; i++)
+    g_unlink (backups[i]);
+
+  return TRUE;
+}
+
+/**
+ * vankho_library_restore:
+ * @library_path: (type filename): the library to replace; nothing may have
+ *   it open
+ * @backup_path: (type filename): the backup to restore
+ * @kept: (out) (optional) (transfer full): where the replaced library was
+ *   kept
+ *
+ * Replaces a library by a backup, after checking that the backup opens as a
+ * library of this version (and so would not lose anything). The library it
+ * replaces is kept beside it.
+ */
+gboolean
+vankho_library_restore (const char  *library_path,
+                        const char  *backup_path,
+                        char       **kept,
+                        GError     **error)
+{
+  g_autoptr(VankhoLibrary) backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *wal = g_strconcat (library_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (library_path, "-shm", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  g_return_val_if_fail (library_path != NULL && backup_path != NULL, FALSE);
+
+  if (kept != NULL)
+    *kept = NULL;
+
+  backup = vankho_library_open (backup_path, error);
+  if (backup == NULL)
+    {
+      g_prefix_error (error, _("Not restored: "));
+      return FALSE;
+    }
+
+  if (g_file_test (library_path, G_FILE_TEST_EXISTS))
+    {
+      aside = g_strdup_printf ("%s.before-restore-%s", library_path, stamp);
+      if (g_rename (library_path, aside) != 0)
+        {
+          int saved = errno;
+          g_autofree char *name = g_filename_display_name (library_path);
+
+          g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_OPEN,
+                       _("Cannot move the library “%s” aside: %s"), name, g_strerror (saved));
+          return FALSE;
+        }
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+
+  if (!vankho_library_backup (backup, library_path, error))
+    {
+      /* Put the old library back where it was. */
+      if (aside != NULL)
+        g_rename (aside, library_path);
+      return FALSE;
+    }
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&aside);
+
+  return TRUE;
+}
+
+/**
+ * vankho_library_get_backup_dir:
+ * @library_path: (type filename): a library
+ *
+ * Returns: (transfer full) (type filename): the folder of its automatic
+ *   backups: 'backups' beside it
+ */
+char *
+vankho_library_get_backup_dir (const char *library_path)
+{
+  g_autofree char *dir = g_path_get_dirname (library_path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
