@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -380,8 +382,8 @@ fill_table (VankhoDocumentPage *self,
       gint64 *article_id;
 
       tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%s · %s: first reported %s, in %" G_GINT64_FORMAT " article",
-                                              "%s · %s: first reported %s, in %" G_GINT64_FORMAT " articles",
+                                              "%s · %s: first reported %s, in %" PRId64 " article",
+                                              "%s · %s: first reported %s, in %" PRId64 " articles",
                                               cell->n_articles),
                                  cell->province_name ? cell->province_name : _("No province"),
                                  event, date ? date : _("Undated"), cell->n_articles);
@@ -443,8 +445,8 @@ citing_row_new (const VankhoCitingArticle *article)
   if (article->outlet != NULL)
     g_ptr_array_add (meta, g_strdup (article->outlet));
   if (article->n_mentions > 1)
-    g_ptr_array_add (meta, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " mention",
-                                                         "%" G_GINT64_FORMAT " mentions", article->n_mentions),
+    g_ptr_array_add (meta, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " mention",
+                                                         "%" PRId64 " mentions", article->n_mentions),
                                             article->n_mentions));
   g_ptr_array_add (meta, NULL);
   meta_text = g_strjoinv (" · ", (char **) meta->pdata);
@@ -520,8 +522,8 @@ fill_citing (VankhoDocumentPage *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->citing_list), data->citing->len > 0);
 
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " Citing Article",
-                                          "%" G_GINT64_FORMAT " Citing Articles", total), total);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " Citing Article",
+                                          "%" PRId64 " Citing Articles", total), total);
   gtk_label_set_label (self->citing_heading, heading);
 
   gtk_widget_set_visible (self->month_button, data->month != NULL);
@@ -558,8 +560,8 @@ fill_related (VankhoDocumentPage *self,
       GtkWidget *row = vankho_document_row_new (summary);
       g_autofree char *tooltip = NULL;
 
-      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited together in %" G_GINT64_FORMAT " article",
-                                              "Cited together in %" G_GINT64_FORMAT " articles",
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited together in %" PRId64 " article",
+                                              "Cited together in %" PRId64 " articles",
                                               summary->n_articles), summary->n_articles);
       gtk_widget_set_tooltip_text (row, tooltip);
       gtk_list_box_append (self->related_list, row);
@@ -586,8 +588,8 @@ fill (VankhoDocumentPage *self,
   gtk_label_set_label (self->kind_label, kind);
   gtk_label_set_label (self->designation_label, designation);
 
-  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited in %" G_GINT64_FORMAT " article",
-                                         "Cited in %" G_GINT64_FORMAT " articles", details->n_articles),
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited in %" PRId64 " article",
+                                         "Cited in %" PRId64 " articles", details->n_articles),
                             details->n_articles);
   g_string_append (meta, counts);
   if (first != NULL && latest != NULL && g_strcmp0 (details->first, details->latest) != 0)
@@ -596,8 +598,8 @@ fill (VankhoDocumentPage *self,
   else if (first != NULL)
     g_string_append_printf (meta, _(", on %s"), first);
   if (details->n_merged > 0)
-    g_string_append_printf (meta, g_dngettext (GETTEXT_PACKAGE, " · %" G_GINT64_FORMAT " entry merged into it",
-                                               " · %" G_GINT64_FORMAT " entries merged into it",
+    g_string_append_printf (meta, g_dngettext (GETTEXT_PACKAGE, " · %" PRId64 " entry merged into it",
+                                               " · %" PRId64 " entries merged into it",
                                                details->n_merged), details->n_merged);
   if (g_strcmp0 (details->origin, "user") == 0)
     g_string_append_printf (meta, " · %s", _("Corrected by you"));

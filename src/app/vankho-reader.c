@@ -38,7 +38,7 @@ struct _VankhoReader
   GtkLabel          *title_label;
   GtkLabel          *meta_label;
   GtkLabel          *places_label;
-  GtkTextView       *body_view;
+  GtkBox            *body_box;
   GtkWidget         *original_button;
   GtkToggleButton   *star_button;
   GtkToggleButton   *read_button;
@@ -46,9 +46,9 @@ struct _VankhoReader
   GtkFlowBox        *tags_box;
   GtkEntry          *tag_entry;
 
-  GtkTextTag        *date_tag;
-  GtkTextTag        *province_tag;
-  GtkTextTag        *document_tag;
+  /* Marks in the body: Span, by start offset; counts by kind. */
+  GArray            *spans;
+  guint              n_marks[3];
 };
 
 G_DEFINE_FINAL_TYPE (VankhoReader, vankho_reader, GTK_TYPE_WIDGET)
@@ -69,53 +69,51 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A link in the body: what it points at, kept on its own tag. */
+typedef enum
+{
+  MARK_DATE,
+  MARK_PROVINCE,
+  MARK_DOCUMENT,
+} MarkKind;
+
+static const char * const mark_names[] = { "date", "province", "document" };
+
+/* A stretch of the body to mark: bytes [start, end), and where it leads. */
 typedef struct
 {
-  char   *province;
-  gint64  document_id;
-} Link;
+  gsize     start;
+  gsize     end;
+  MarkKind  kind;
+  char     *target;   /* "province:VN-30", "document:12", or NULL */
+} Span;
 
 static void
-link_free (gpointer data)
+span_clear (gpointer data)
 {
-  Link *link = data;
+  Span *span = data;
 
-  g_free (link->province);
-  g_free (link);
+  g_free (span->target);
 }
 
 static void
-apply_link (VankhoReader *self,
-            GtkTextTag   *style,
-            gsize         offset,
-            gsize         length,
-            const char   *province,
-            gint64        document_id)
+add_span (VankhoReader *self,
+          gsize         start,
+          gsize         length,
+          MarkKind      kind,
+          char         *target)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   const char *body = vankho_article_get_body (self->article);
-  GtkTextIter start, end;
-  GtkTextTag *tag;
-  Link *link;
+  Span span = { start, start + length, kind, target };
 
-  /* Offsets are bytes into the body; the buffer counts characters. */
-  if (offset + length > strlen (body))
-    return;
+  /* Offsets come from stored extraction: never trust them past the text. */
+  if (length == 0 || span.end > strlen (body) ||
+      !g_utf8_validate (body + start, length, NULL))
+    {
+      g_free (target);
+      return;
+    }
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (body, body + offset));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (body, body + offset + length));
-  gtk_text_buffer_apply_tag (buffer, style, &start, &end);
-
-  if (province == NULL && document_id == 0)
-    return;
-
-  tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-  link = g_new0 (Link, 1);
-  link->province = g_strdup (province);
-  link->document_id = document_id;
-  g_object_set_data_full (G_OBJECT (tag), "vankho-link", link, link_free);
-  gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  g_array_append_val (self->spans, span);
 }
 
 /* Dates as Vietnamese news writes them: 27/02/2023, 14/01, 31.8,
@@ -132,9 +130,9 @@ mark_dates (VankhoReader *self)
   if (g_once_init_enter (&regex_ready))
     {
       regex = g_regex_new ("(?<![\\d/.\\-])(?:(?:0?[1-9]|[12]\\d|3[01])[/.\\-](?:0?[1-9]|1[0-2])"
-                                            "(?:[/.\\-](?:19|20)\\d\\d)?"
-                                            "|ngày \\d{1,2} tháng \\d{1,2}(?: năm \\d{4})?)(?![\\d/]|\\.\\d)",
-                                            G_REGEX_OPTIMIZE, 0, NULL);
+                           "(?:[/.\\-](?:19|20)\\d\\d)?"
+                           "|ngày \\d{1,2} tháng \\d{1,2}(?: năm \\d{4})?)(?![\\d/]|\\.\\d)",
+                           G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&regex_ready, 1);
     }
 
@@ -143,7 +141,7 @@ mark_dates (VankhoReader *self)
       int start, end;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
-      apply_link (self, self->date_tag, start, end - start, NULL, 0);
+      add_span (self, start, end - start, MARK_DATE, NULL);
     }
 }
 
@@ -153,7 +151,6 @@ mark_extraction (VankhoReader     *self,
 {
   GPtrArray *places = vankho_extraction_get_places (extraction);
   GPtrArray *citations = vankho_extraction_get_citations (extraction);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GString) places_text = g_string_new (NULL);
 
   for (guint i = 0; i < places->len; i++)
@@ -162,7 +159,8 @@ mark_extraction (VankhoReader     *self,
       g_autofree char *escaped = g_markup_escape_text (place->name ? place->name : place->code, -1);
 
       if (place->offset >= 0)
-        apply_link (self, self->province_tag, place->offset, place->length, place->code, 0);
+        add_span (self, place->offset, place->length, MARK_PROVINCE,
+                  g_strconcat ("province:", place->code, NULL));
 
       /* The header line names each province once, primary first. */
       if (strstr (places_text->str, escaped) == NULL)
@@ -180,11 +178,114 @@ mark_extraction (VankhoReader     *self,
       const VankhoCitation *citation = g_ptr_array_index (citations, i);
       gint64 document_id = self->library ? vankho_library_lookup_document (self->library, citation->key) : 0;
 
-      apply_link (self, self->document_tag, citation->offset, citation->length, NULL, MAX (document_id, 0));
+      add_span (self, citation->offset, citation->length, MARK_DOCUMENT,
+                document_id > 0 ? g_strdup_printf ("document:%" G_GINT64_FORMAT, document_id) : NULL);
     }
 
   gtk_label_set_markup (self->places_label, places_text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->places_label), places_text->len > 0);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a;
+  const Span *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  /* At one start, a province or document before a bare date. */
+  return (int) y->kind - (int) x->kind;
+}
+
+static gboolean
+body_link_cb (GtkLabel     *label,
+              const char   *uri,
+              VankhoReader *self);
+
+/* One selectable label per paragraph: labels wrap and measure their height
+ * for any width, and carry links in their markup.
+ */
+static void
+build_body (VankhoReader *self)
+{
+  const char *body = vankho_article_get_body (self->article);
+  gsize len = strlen (body);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  GtkWidget *child;
+  gsize pos = 0;
+  guint next = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->body_box))) != NULL)
+    gtk_box_remove (self->body_box, child);
+
+  g_array_sort (self->spans, compare_spans);
+  memset (self->n_marks, 0, sizeof self->n_marks);
+
+  while (pos <= len)
+    {
+      const char *para_end = strstr (body + pos, "\n\n");
+      gsize end = para_end ? (gsize) (para_end - body) : len;
+      GtkWidget *label;
+
+      g_string_truncate (markup, 0);
+
+      /* Spans that cross a paragraph break or overlap the last are left out. */
+      while (next < self->spans->len && g_array_index (self->spans, Span, next).start < pos)
+        next++;
+
+      for (gsize at = pos; at < end; )
+        {
+          Span *span = next < self->spans->len ? &g_array_index (self->spans, Span, next) : NULL;
+          gsize stop = (span != NULL && span->start < end) ? span->start : end;
+          g_autofree char *plain = g_markup_escape_text (body + at, stop - at);
+
+          g_string_append (markup, plain);
+          at = stop;
+
+          if (span != NULL && span->start == at && span->start < end)
+            {
+              if (span->end <= end)
+                {
+                  g_autofree char *text = g_markup_escape_text (body + span->start, span->end - span->start);
+
+                  if (span->target != NULL)
+                    {
+                      g_autofree char *target = g_markup_escape_text (span->target, -1);
+                      g_string_append_printf (markup, "<a href=\"%s\" title=\"\">%s</a>", target, text);
+                    }
+                  else if (span->kind == MARK_DATE)
+                    g_string_append_printf (markup, "<b>%s</b>", text);
+                  else
+                    g_string_append_printf (markup, "<i>%s</i>", text);
+
+                  self->n_marks[span->kind]++;
+                  at = span->end;
+                }
+              next++;
+              while (next < self->spans->len && g_array_index (self->spans, Span, next).start < at)
+                next++;
+            }
+        }
+
+      if (end > pos)
+        {
+          label = gtk_label_new (NULL);
+          gtk_label_set_markup (GTK_LABEL (label), markup->str);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "reader-body");
+          g_signal_connect (label, "activate-link", G_CALLBACK (body_link_cb), self);
+          gtk_box_append (self->body_box, label);
+        }
+
+      if (para_end == NULL)
+        break;
+      pos = end + 2;
+    }
 }
 
 static void
@@ -240,13 +341,17 @@ vankho_reader_update (VankhoReader     *self,
   g_autoptr(GPtrArray) meta = NULL;
   g_autofree char *date = NULL;
   g_autofree char *meta_text = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
   const char *url;
+
+  g_array_set_size (self->spans, 0);
 
   if (self->article == NULL)
     {
+      GtkWidget *child;
+
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_text_buffer_set_text (buffer, "", 0);
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->body_box))) != NULL)
+        gtk_box_remove (self->body_box, child);
       return;
     }
 
@@ -267,12 +372,14 @@ vankho_reader_update (VankhoReader     *self,
   gtk_label_set_label (self->title_label, vankho_article_get_title (self->article));
   gtk_label_set_label (self->meta_label, meta_text);
 
-  gtk_text_buffer_set_text (buffer, vankho_article_get_body (self->article) ?: "", -1);
+  if (vankho_article_get_body (self->article) == NULL)
+    vankho_article_set_body (self->article, "");
   mark_dates (self);
   if (extraction != NULL)
     mark_extraction (self, extraction);
   else
     gtk_widget_set_visible (GTK_WIDGET (self->places_label), FALSE);
+  build_body (self);
 
   url = vankho_article_get_url (self->article);
   gtk_widget_set_visible (self->original_button, url != NULL);
@@ -531,62 +638,27 @@ places_link_cb (VankhoReader *self,
   return FALSE;
 }
 
-static Link *
-link_at (VankhoReader *self,
-         double        x,
-         double        y)
+static gboolean
+body_link_cb (GtkLabel     *label,
+              const char   *uri,
+              VankhoReader *self)
 {
-  g_autoptr(GSList) tags = NULL;
-  GtkTextIter iter;
-  int bx, by;
+  gint64 document_id;
 
-  gtk_text_view_window_to_buffer_coords (self->body_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->body_view, &iter, bx, by))
-    return NULL;
-
-  tags = gtk_text_iter_get_tags (&iter);
-  for (GSList *l = tags; l; l = l->next)
+  if (g_str_has_prefix (uri, "province:"))
     {
-      Link *link = g_object_get_data (l->data, "vankho-link");
-      if (link != NULL)
-        return link;
+      g_signal_emit (self, signals[SHOW_PROVINCE], 0, uri + strlen ("province:"));
+      return TRUE;
     }
 
-  return NULL;
-}
+  if (g_str_has_prefix (uri, "document:") &&
+      (document_id = g_ascii_strtoll (uri + strlen ("document:"), NULL, 10)) > 0)
+    {
+      g_signal_emit (self, signals[SHOW_DOCUMENT], 0, document_id);
+      return TRUE;
+    }
 
-static void
-body_released_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  VankhoReader    *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  Link *link;
-
-  /* A drag that selected text is not a click on a link. */
-  if (gtk_text_buffer_get_has_selection (buffer))
-    return;
-
-  link = link_at (self, x, y);
-  if (link == NULL)
-    return;
-
-  if (link->province != NULL)
-    g_signal_emit (self, signals[SHOW_PROVINCE], 0, link->province);
-  else if (link->document_id > 0)
-    g_signal_emit (self, signals[SHOW_DOCUMENT], 0, link->document_id);
-}
-
-static void
-body_motion_cb (GtkEventControllerMotion *controller,
-                double                    x,
-                double                    y,
-                VankhoReader             *self)
-{
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->body_view),
-                                   link_at (self, x, y) != NULL ? "pointer" : NULL);
+  return FALSE;
 }
 
 static void
@@ -598,6 +670,7 @@ vankho_reader_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_READER);
   g_clear_object (&self->article);
   g_clear_object (&self->library);
+  g_clear_pointer (&self->spans, g_array_unref);
 
   G_OBJECT_CLASS (vankho_reader_parent_class)->dispose (object);
 }
@@ -663,7 +736,7 @@ vankho_reader_class_init (VankhoReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, title_label);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, meta_label);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, places_label);
-  gtk_widget_class_bind_template_child (widget_class, VankhoReader, body_view);
+  gtk_widget_class_bind_template_child (widget_class, VankhoReader, body_box);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, original_button);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, star_button);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, read_button);
@@ -682,28 +755,10 @@ vankho_reader_class_init (VankhoReaderClass *klass)
 static void
 vankho_reader_init (VankhoReader *self)
 {
-  GtkTextBuffer *buffer;
-  GtkGesture *click;
-  GtkEventController *motion;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  buffer = gtk_text_view_get_buffer (self->body_view);
-  self->date_tag = gtk_text_buffer_create_tag (buffer, "date", "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
-  self->province_tag = gtk_text_buffer_create_tag (buffer, "province",
-                                                   "underline", PANGO_UNDERLINE_SINGLE,
-                                                   "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
-  self->document_tag = gtk_text_buffer_create_tag (buffer, "document",
-                                                   "underline", PANGO_UNDERLINE_SINGLE,
-                                                   "style", PANGO_STYLE_ITALIC, NULL);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect (click, "released", G_CALLBACK (body_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->body_view), GTK_EVENT_CONTROLLER (click));
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (body_motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->body_view), motion);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_array_set_clear_func (self->spans, span_clear);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
@@ -760,20 +815,26 @@ vankho_reader_set_article (VankhoReader     *self,
 /**
  * vankho_reader_dup_text:
  *
- * Returns: (transfer full): the body text on display
+ * Returns: (transfer full): the body text on display, paragraphs separated
+ *   by a blank line
  */
 char *
 vankho_reader_dup_text (VankhoReader *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (VANKHO_IS_READER (self), NULL);
 
-  buffer = gtk_text_view_get_buffer (self->body_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->body_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (child)));
+    }
 
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**
@@ -786,17 +847,11 @@ guint
 vankho_reader_count_links (VankhoReader *self,
                            const char   *kind)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), kind);
-  GtkTextIter iter;
-  guint n = 0;
+  g_return_val_if_fail (VANKHO_IS_READER (self), 0);
 
-  g_return_val_if_fail (tag != NULL, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (mark_names); i++)
+    if (g_strcmp0 (kind, mark_names[i]) == 0)
+      return self->n_marks[i];
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    if (gtk_text_iter_starts_tag (&iter, tag))
-      n++;
-
-  return n;
+  g_return_val_if_reached (0);
 }

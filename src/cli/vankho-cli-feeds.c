@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
@@ -190,7 +192,7 @@ vankho_cli_command_feed (int    argc,
 
       if (id == 0)
         return vankho_cli_report_error (error);
-      g_print (_("Added feed %" G_GINT64_FORMAT "; “vankho-cli sync” fetches it.\n"), id);
+      g_print (_("Added feed %" PRId64 "; “vankho-cli sync” fetches it.\n"), id);
       return EXIT_OK;
     }
   if (g_str_equal (action, "list") && argc == 2)

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -164,8 +166,8 @@ vankho_cli_command_places (int              argc,
     }
   g_print ("\n");
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "%" G_GINT64_FORMAT " article, %" G_GINT64_FORMAT " with a province",
-                        "%" G_GINT64_FORMAT " articles, %" G_GINT64_FORMAT " with a province",
+                        "%" PRId64 " article, %" PRId64 " with a province",
+                        "%" PRId64 " articles, %" PRId64 " with a province",
                         vankho_place_counts_get_n_articles (counts)),
            vankho_place_counts_get_n_articles (counts), vankho_place_counts_get_n_placed (counts));
   g_print ("\n");

@@ -187,7 +187,7 @@ fetch_read_cb (GObject      *object,
   if (fetch->body->len > fetch->sync->max_size)
     {
       fetch_finish (fetch, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                                        _("The answer is larger than %" G_GSIZE_FORMAT " KB; not read"),
+                                        _("The answer is larger than %zu KB; not read"),
                                         fetch->sync->max_size / 1024));
       return;
     }

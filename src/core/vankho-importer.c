@@ -129,7 +129,7 @@ decode (const char  *data,
   if (!g_utf8_validate_len (data, len, &end))
     {
       g_set_error (error, VANKHO_IMPORT_ERROR, VANKHO_IMPORT_ERROR_ENCODING,
-                   _("not UTF-8 text (invalid byte at offset %" G_GSIZE_FORMAT ")"),
+                   _("not UTF-8 text (invalid byte at offset %zu)"),
                    (gsize) (end - data));
       return NULL;
     }
@@ -575,15 +575,23 @@ read_article_file (GFile         *file,
   return vankho_importer_parse_text (contents, len, error);
 }
 
+/* @extraction: (nullable): what the extractors found, when a worker already
+ * ran them; %NULL runs them here.
+ */
 static gboolean
-store_article (VankhoImporter  *self,
-               VankhoArticle   *article,
-               gint64           source_id,
-               GError         **error)
+store_article (VankhoImporter    *self,
+               VankhoArticle     *article,
+               VankhoExtraction  *extraction,
+               gint64             source_id,
+               GError           **error)
 {
-  g_autoptr(VankhoExtraction) extraction = vankho_analysis_run (article);
-  const VankhoDate *published = vankho_extraction_get_published (extraction);
+  g_autoptr(VankhoExtraction) owned = extraction ? NULL : vankho_analysis_run (article);
+  const VankhoDate *published;
   gboolean duplicate = FALSE;
+
+  if (extraction == NULL)
+    extraction = owned;
+  published = vankho_extraction_get_published (extraction);
 
   if (published->precision != VANKHO_DATE_PRECISION_UNKNOWN)
     vankho_article_set_published (article, published);
@@ -600,6 +608,68 @@ store_article (VankhoImporter  *self,
   self->n_added++;
   return vankho_library_store_extraction (self->library, vankho_article_get_id (article),
                                           extraction, error);
+}
+
+/* Reading, decoding, parsing and extraction need nothing but the file, and
+ * take more than half of an import; they run on worker threads, a window of
+ * files ahead, while this thread writes to the library in file order. */
+#define READ_AHEAD 64
+
+typedef struct
+{
+  GFile            *file;
+  VankhoArticle    *article;
+  VankhoExtraction *extraction;
+  GError           *error;
+  gboolean          done;
+} ReadJob;
+
+typedef struct
+{
+  GMutex        lock;
+  GCond         cond;
+  GCancellable *cancellable;
+} ReadPipeline;
+
+static void
+read_job_clear (ReadJob *job)
+{
+  g_clear_object (&job->article);
+  g_clear_object (&job->extraction);
+  g_clear_error (&job->error);
+}
+
+static void
+read_job_run (gpointer data,
+              gpointer user_data)
+{
+  ReadJob *job = data;
+  ReadPipeline *pipeline = user_data;
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autoptr(VankhoExtraction) extraction = NULL;
+  GError *error = NULL;
+
+  if (!g_cancellable_is_cancelled (pipeline->cancellable))
+    {
+      article = read_article_file (job->file, pipeline->cancellable, &error);
+      if (article != NULL)
+        extraction = vankho_analysis_run (article);
+    }
+
+  g_mutex_lock (&pipeline->lock);
+  job->article = g_steal_pointer (&article);
+  job->extraction = g_steal_pointer (&extraction);
+  job->error = error;
+  job->done = TRUE;
+  g_cond_broadcast (&pipeline->cond);
+  g_mutex_unlock (&pipeline->lock);
+}
+
+static void
+forward_cancel (GCancellable *cancellable,
+                gpointer      user_data)
+{
+  g_cancellable_cancel (user_data);
 }
 
 /**
@@ -624,8 +694,14 @@ vankho_importer_import_paths (VankhoImporter            *self,
                               GError                   **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) stop = g_cancellable_new ();
+  g_autofree ReadJob *jobs = NULL;
+  ReadPipeline pipeline;
+  GThreadPool *pool;
   gboolean in_batch = FALSE;
   guint n_added_before = self->n_added;
+  guint n_queued = 0;
+  gulong cancel_id = 0;
   gboolean ok = TRUE;
   gint64 source_id;
 
@@ -643,12 +719,28 @@ vankho_importer_import_paths (VankhoImporter            *self,
   if (source_id == 0)
     return FALSE;
 
+  /* The workers stop early when the caller cancels or the library fails. */
+  g_mutex_init (&pipeline.lock);
+  g_cond_init (&pipeline.cond);
+  pipeline.cancellable = stop;
+  if (cancellable != NULL)
+    cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
+                                       g_object_ref (stop), g_object_unref);
+  jobs = g_new0 (ReadJob, files->len);
+  pool = g_thread_pool_new (read_job_run, &pipeline, MAX (1, (int) g_get_num_processors ()),
+                            FALSE, NULL);
+
   for (guint i = 0; i < files->len && ok; i++)
     {
       GFile *file = g_ptr_array_index (files, i);
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(VankhoArticle) article = NULL;
-      g_autoptr(GError) file_error = NULL;
+      ReadJob *job = &jobs[i];
+
+      for (; n_queued < files->len && n_queued < i + READ_AHEAD; n_queued++)
+        {
+          jobs[n_queued].file = g_ptr_array_index (files, n_queued);
+          g_thread_pool_push (pool, &jobs[n_queued], NULL);
+        }
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -656,18 +748,31 @@ vankho_importer_import_paths (VankhoImporter            *self,
           break;
         }
 
-      article = read_article_file (file, cancellable, &file_error);
-      if (article == NULL)
-        add_failure (self, path, file_error->message);
+      g_mutex_lock (&pipeline.lock);
+      while (!job->done)
+        g_cond_wait (&pipeline.cond, &pipeline.lock);
+      g_mutex_unlock (&pipeline.lock);
+
+      if (job->article == NULL)
+        {
+          /* Cancelled while a worker read it: a cancellation, not a bad file. */
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          add_failure (self, path, job->error->message);
+        }
       else
         {
-          vankho_article_set_file_path (article, path);
+          vankho_article_set_file_path (job->article, path);
 
           if (!in_batch && !(in_batch = vankho_library_begin (self->library, error)))
             ok = FALSE;
-          else if (!store_article (self, article, source_id, error))
+          else if (!store_article (self, job->article, job->extraction, source_id, error))
             ok = FALSE;
         }
+      read_job_clear (job);
 
       if (ok && in_batch && ((i + 1) % BATCH_SIZE == 0))
         {
@@ -678,6 +783,16 @@ vankho_importer_import_paths (VankhoImporter            *self,
       if (progress != NULL)
         progress (i + 1, files->len, path, user_data);
     }
+
+  /* Let the workers finish what they started, then drop what they read. */
+  g_cancellable_cancel (stop);
+  g_thread_pool_free (pool, TRUE, TRUE);
+  if (cancel_id != 0)
+    g_cancellable_disconnect (cancellable, cancel_id);
+  for (guint i = 0; i < n_queued; i++)
+    read_job_clear (&jobs[i]);
+  g_cond_clear (&pipeline.cond);
+  g_mutex_clear (&pipeline.lock);
 
   if (in_batch)
     {
@@ -745,7 +860,7 @@ vankho_importer_import_samples (VankhoImporter  *self,
         }
 
       vankho_article_set_is_sample (article, TRUE);
-      if (!store_article (self, article, source_id, error))
+      if (!store_article (self, article, NULL, source_id, error))
         goto fail;
     }
 

@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -455,7 +457,7 @@ vankho_library_get_document (VankhoLibrary  *self,
 
     case SQLITE_DONE:
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No document with id %" G_GINT64_FORMAT " in the library"), document_id);
+                   _("No document with id %" PRId64 " in the library"), document_id);
       return NULL;
 
     default:
@@ -758,10 +760,10 @@ run_update (VankhoLibrary  *self,
     {
       if (is_citation)
         g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                     _("No citation with id %" G_GINT64_FORMAT " in the library"), id);
+                     _("No citation with id %" PRId64 " in the library"), id);
       else
         g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                     _("No document with id %" G_GINT64_FORMAT " in the library"), id);
+                     _("No document with id %" PRId64 " in the library"), id);
       return FALSE;
     }
 
@@ -835,7 +837,7 @@ lookup_merged_into (VankhoLibrary  *self,
 
     case SQLITE_DONE:
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No document with id %" G_GINT64_FORMAT " in the library"), document_id);
+                   _("No document with id %" PRId64 " in the library"), document_id);
       return FALSE;
 
     default:

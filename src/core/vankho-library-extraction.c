@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "vankho-extractor.h"
@@ -401,7 +403,7 @@ vankho_library_load_extraction (VankhoLibrary  *self,
   if (sqlite3_step (article) != SQLITE_ROW)
     {
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT " in the library"), article_id);
+                   _("No article with id %" PRId64 " in the library"), article_id);
       return NULL;
     }
   if (vankho_date_parse_iso (&date, (const char *) sqlite3_column_text (article, 0)))
@@ -579,7 +581,7 @@ vankho_library_set_published (VankhoLibrary     *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT " in the library"), article_id);
+                   _("No article with id %" PRId64 " in the library"), article_id);
       return FALSE;
     }
 

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "vankho-library-feeds.h"
@@ -177,7 +179,7 @@ vankho_library_get_feed (VankhoLibrary  *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No feed with id %" G_GINT64_FORMAT " in the library"), id);
+                   _("No feed with id %" PRId64 " in the library"), id);
       return NULL;
     }
 
@@ -219,7 +221,7 @@ vankho_library_remove_feed (VankhoLibrary  *self,
     {
       vankho_library_rollback (self);
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No feed with id %" G_GINT64_FORMAT " in the library"), id);
+                   _("No feed with id %" PRId64 " in the library"), id);
       return FALSE;
     }
 

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -118,11 +120,66 @@ vankho_library_prepare (VankhoLibrary  *self,
   return stmt;
 }
 
+/* Statements the list runs once per row (a summary, a snippet): preparing
+ * them costs more than running them, and scrolling binds a thousand rows,
+ * so each library keeps them prepared. Kept beside the object rather than
+ * in it; the lock is there because the connection may be used from any
+ * thread.
+ */
+typedef struct
+{
+  GMutex        lock;
+  sqlite3_stmt *summary;
+  sqlite3_stmt *snippet;
+} RowStatements;
+
+static void
+row_statements_free (gpointer data)
+{
+  RowStatements *rows = data;
+
+  g_clear_pointer (&rows->summary, sqlite3_finalize);
+  g_clear_pointer (&rows->snippet, sqlite3_finalize);
+  g_mutex_clear (&rows->lock);
+  g_free (rows);
+}
+
+static RowStatements *
+get_row_statements (VankhoLibrary *self)
+{
+  static GQuark quark;
+  RowStatements *rows;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("vankho-library-row-statements");
+
+  rows = g_object_get_qdata (G_OBJECT (self), quark);
+  if (rows == NULL)
+    {
+      static GMutex create_lock;
+
+      g_mutex_lock (&create_lock);
+      rows = g_object_get_qdata (G_OBJECT (self), quark);
+      if (rows == NULL)
+        {
+          rows = g_new0 (RowStatements, 1);
+          g_mutex_init (&rows->lock);
+          g_object_set_qdata_full (G_OBJECT (self), quark, rows, row_statements_free);
+        }
+      g_mutex_unlock (&create_lock);
+    }
+
+  return rows;
+}
+
 static void
 vankho_library_finalize (GObject *object)
 {
   VankhoLibrary *self = (VankhoLibrary *)object;
 
+  /* Finalize the kept statements first: a connection with statements
+   * left open does not close. */
+  g_object_set_qdata (object, g_quark_from_static_string ("vankho-library-row-statements"), NULL);
   g_clear_pointer (&self->reader, sqlite3_close);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
@@ -265,6 +322,12 @@ open_connection (VankhoLibrary  *self,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 2000);
+
+  /* The default page cache (2 MB) holds less than the id index of a
+   * library of 100 000 articles and the FTS5 doclists of a common word;
+   * this is an upper bound, not an allocation.
+   */
+  sqlite3_exec (db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 
   if (vankho_fts_tokenizer_register (db) != SQLITE_OK)
     {
@@ -737,31 +800,54 @@ load_article (VankhoLibrary  *self,
               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  RowStatements *rows = NULL;
+  sqlite3_stmt *run;
   VankhoArticle *article;
   int rc;
 
-  stmt = vankho_library_prepare (self, self->db,
-                  with_body ? "SELECT " SUMMARY_COLUMNS ", body, note FROM articles WHERE id = ?1"
-                            : "SELECT " SUMMARY_COLUMNS " FROM articles WHERE id = ?1",
-                  error);
-  if (stmt == NULL)
+  if (with_body)
+    {
+      stmt = vankho_library_prepare (self, self->db,
+                                     "SELECT " SUMMARY_COLUMNS ", body, note FROM articles WHERE id = ?1",
+                                     error);
+      if (stmt == NULL)
+        return NULL;
+      run = stmt;
+    }
+  else
+    {
+      rows = get_row_statements (self);
+      g_mutex_lock (&rows->lock);
+      if (rows->summary == NULL &&
+          sqlite3_prepare_v3 (self->db, "SELECT " SUMMARY_COLUMNS " FROM articles WHERE id = ?1", -1,
+                              SQLITE_PREPARE_PERSISTENT, &rows->summary, NULL) != SQLITE_OK)
+        {
+          vankho_library_set_sqlite_error (error, self->db, self->path);
+          g_mutex_unlock (&rows->lock);
+          return NULL;
+        }
+      run = rows->summary;
+    }
+
+  sqlite3_bind_int64 (run, 1, id);
+  rc = sqlite3_step (run);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
+                 _("No article with id %" PRId64 " in the library"), id);
+  else if (rc != SQLITE_ROW)
+    vankho_library_set_sqlite_error (error, self->db, self->path);
+
+  article = rc == SQLITE_ROW ? article_from_summary_row (run) : NULL;
+
+  if (rows != NULL)
+    {
+      sqlite3_reset (run);
+      g_mutex_unlock (&rows->lock);
+    }
+
+  if (article == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT " in the library"), id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      vankho_library_set_sqlite_error (error, self->db, self->path);
-      return NULL;
-    }
-
-  article = article_from_summary_row (stmt);
   if (with_body)
     {
       g_auto(GStrv) tags = NULL;
@@ -816,7 +902,7 @@ vankho_library_get_article_summary (VankhoLibrary  *self,
                                     GError        **error)
 {
   g_autoptr(VankhoArticle) article = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RowStatements *rows;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
@@ -824,16 +910,26 @@ vankho_library_get_article_summary (VankhoLibrary  *self,
   if (article == NULL || match == NULL)
     return g_steal_pointer (&article);
 
-  stmt = vankho_library_prepare (self, self->db,
-                  "SELECT snippet (articles_fts, 1, char (2), char (3), '…', 24)"
-                  " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", error);
-  if (stmt == NULL)
-    return NULL;
+  rows = get_row_statements (self);
+  g_mutex_lock (&rows->lock);
+  if (rows->snippet == NULL &&
+      sqlite3_prepare_v3 (self->db,
+                          "SELECT snippet (articles_fts, 1, char (2), char (3), '…', 24)"
+                          " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", -1,
+                          SQLITE_PREPARE_PERSISTENT, &rows->snippet, NULL) != SQLITE_OK)
+    {
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      g_mutex_unlock (&rows->lock);
+      return NULL;
+    }
 
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_bind_text (rows->snippet, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (rows->snippet, 2, id);
+  if (sqlite3_step (rows->snippet) == SQLITE_ROW)
+    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (rows->snippet, 0));
+  sqlite3_reset (rows->snippet);
+  sqlite3_clear_bindings (rows->snippet);
+  g_mutex_unlock (&rows->lock);
 
   return g_steal_pointer (&article);
 }
@@ -937,8 +1033,14 @@ build_id_query (const VankhoArticleQuery *query,
   else
     g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
 
-  /* A story shows once, however many versions of it came in. */
-  g_string_append (sql, " AND a.version_of IS NULL");
+  /* A story shows once, however many versions of it came in. Asked of the
+   * small partial index articles_versions rather than as 'a.version_of IS
+   * NULL': that column comes after the body in the row, so reading it walks
+   * the body's overflow pages, for every candidate row. This way the date
+   * order is answered from articles_by_date alone and a search never reads
+   * the articles it ranks.
+   */
+  g_string_append (sql, " AND a.id NOT IN (SELECT id FROM articles WHERE version_of IS NOT NULL)");
 
   if (exclude != NULL)
     {
@@ -953,22 +1055,32 @@ build_id_query (const VankhoArticleQuery *query,
     }
   if (query->document_id > 0)
     {
-      /* A document merged into another brings its citations along. */
+      /* A document merged into another brings its citations along. Written
+       * as a list of document ids so that citations_by_document is used; an
+       * OR across the join made SQLite scan every citation. */
       g_string_append (sql, " AND a.id IN (SELECT c.article_id FROM citations c"
-                            " JOIN documents d ON d.id = c.document_id"
-                            " WHERE (d.id = ? OR d.merged_into = ?) AND NOT c.rejected)");
+                            " WHERE c.document_id IN (SELECT ? UNION SELECT id FROM documents"
+                            "   WHERE merged_into = ?) AND NOT c.rejected)");
       add_int_param (params, query->document_id);
       add_int_param (params, query->document_id);
     }
-  /* A date known to the month compares with the month of each bound. */
+  /* A date known to the month compares with the month of each bound. The
+   * first term of each pair is looser and can use articles_by_date (every
+   * date has at least its year, and a prefix sorts before the whole), so
+   * the exact test runs on the range only.
+   */
   if (query->date_from != NULL)
     {
-      g_string_append (sql, " AND a.published >= substr (?, 1, length (a.published))");
+      g_string_append (sql, " AND a.published >= substr (?, 1, 4)"
+                            " AND a.published >= substr (?, 1, length (a.published))");
+      add_text_param (params, query->date_from);
       add_text_param (params, query->date_from);
     }
   if (query->date_to != NULL)
     {
-      g_string_append (sql, " AND a.published <= substr (?, 1, length (a.published))");
+      g_string_append (sql, " AND a.published <= ?"
+                            " AND a.published <= substr (?, 1, length (a.published))");
+      add_text_param (params, query->date_to);
       add_text_param (params, query->date_to);
     }
   if (query->source_id > 0)
@@ -1206,7 +1318,7 @@ update_article (VankhoLibrary  *self,
   if (sqlite3_changes (self->db) == 0 && strncmp (sql, "UPDATE", 6) == 0)
     {
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT " in the library"), id);
+                   _("No article with id %" PRId64 " in the library"), id);
       return FALSE;
     }
 

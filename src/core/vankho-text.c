@@ -292,6 +292,56 @@ is_space_like (gunichar c)
       || (c >= 0x2000 && c <= 0x200A) || c == 0x3000;
 }
 
+/* Whether @text is surely NFC already, without normalizing it: every
+ * character is one that NFC leaves alone whatever surrounds it, and none is
+ * a combining mark that could join the one before. Vietnamese typed with
+ * precomposed letters (U+00C0–U+01B0, U+1EA0–U+1EF9) passes, so the common
+ * case skips g_utf8_normalize(), which decodes the whole text to UCS-4 and
+ * back. Anything else answers FALSE and is normalized as before.
+ */
+static gboolean
+is_surely_nfc (const char *text,
+               gssize      len)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = len < 0 ? NULL : p + len;
+
+  /* Invalid text takes the old path, which refuses it. */
+  if (!g_utf8_validate (text, len, NULL))
+    return FALSE;
+
+  while (end ? p < end : *p != '\0')
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char ((const char *) p);
+      /* Latin-1, Latin Extended-A and -B, IPA: no singleton decompositions
+       * and no combining class below U+0300. */
+      if (c < 0x0300)
+        ;
+      /* Latin Extended Additional, where Vietnamese letters with a tone
+       * mark live; all are their own NFC. */
+      else if (c >= 0x1E00 && c < 0x1F00)
+        ;
+      /* General punctuation (quotes, dashes, ellipsis, odd spaces) and
+       * currency (₫); U+2000 and U+2001 do change under NFC. */
+      else if ((c >= 0x2002 && c < 0x2070) || (c >= 0x20A0 && c < 0x20C0))
+        ;
+      else
+        return FALSE;
+
+      p += g_utf8_skip[*p];
+    }
+
+  return TRUE;
+}
+
 /**
  * vankho_text_normalize:
  * @text: valid UTF-8 text
@@ -315,7 +365,10 @@ vankho_text_normalize (const char *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+  if (is_surely_nfc (text, len))
+    nfc = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  else
+    nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
   if (nfc == NULL)
     return NULL;
 

@@ -1874,10 +1874,15 @@ vankho_feed_parse_full (GBytes      *data,
     max_size = VANKHO_FEED_MAX_SIZE;
 
   bytes = g_bytes_get_data (data, &len);
+  /* An empty body (an empty HTTP response) has no data pointer at all, and
+   * pointer arithmetic on NULL is undefined even by zero.
+   */
+  if (bytes == NULL)
+    bytes = "";
   if (len > max_size)
     {
       g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_TOO_LARGE,
-                   _("The feed is too large (%" G_GSIZE_FORMAT " bytes, at most %" G_GSIZE_FORMAT ")"),
+                   _("The feed is too large (%zu bytes, at most %zu)"),
                    len, max_size);
       return NULL;
     }
