@@ -13,8 +13,10 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "vankho-analysis.h"
+#include "vankho-export.h"
 #include "vankho-importer.h"
 #include "vankho-library.h"
 
@@ -201,6 +203,66 @@ test_reindex_cancelled (Fixture       *fixture,
   g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 1);
 }
 
+static char *
+export_to_string (VankhoLibrary            *library,
+                  const VankhoArticleQuery *query,
+                  VankhoExportFormat        format,
+                  guint                    *n)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  char nul = 0;
+
+  g_assert_true (vankho_export_articles (library, query, format, out, n, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write (out, &nul, 1, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *article = NULL;
+  JsonObject *first;
+  guint n = 0;
+
+  csv = export_to_string (fixture->library, NULL, VANKHO_EXPORT_CSV, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF\"id\",\"title\""));
+  g_assert_nonnull (strstr (csv, "\"Kon Tum\""));
+  g_assert_nonnull (strstr (csv, "\"12-NQ/TW\""));
+  g_assert_nonnull (strstr (csv, "\"2023-08-30\",\"day\""));
+
+  json = export_to_string (fixture->library, NULL, VANKHO_EXPORT_JSON, &n);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  first = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "published"), ==, "2023-08-30");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "citations")), >=, 2);
+
+  markdown = export_to_string (fixture->library, NULL, VANKHO_EXPORT_MARKDOWN, &n);
+  g_assert_nonnull (strstr (markdown, "## Đảng ủy Công an tỉnh Kon Tum"));
+
+  /* The filter decides what goes out. */
+  none = export_to_string (fixture->library, &(VankhoArticleQuery) { .province = "VN-30" },
+                           VANKHO_EXPORT_CSV, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  article = vankho_export_article (fixture->library, fixture->id, VANKHO_EXPORT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (article, "# Đảng ủy Công an tỉnh Kon Tum"));
+  g_assert_nonnull (strstr (article, "Minh Khoa"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +273,7 @@ main (int    argc,
   ADD ("/analysis/stored-on-import", test_stored_on_import);
   ADD ("/analysis/reindex-keeps-corrections", test_reindex_keeps_corrections);
   ADD ("/analysis/reindex-cancelled", test_reindex_cancelled);
+  ADD ("/analysis/export", test_export);
 #undef ADD
 
   return g_test_run ();

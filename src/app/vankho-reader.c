@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vankho-export.h"
 #include "vankho-format.h"
 #include "vankho-reader.h"
 
@@ -618,6 +619,48 @@ copy_citation_action (GtkWidget  *widget,
 }
 
 static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    VankhoReader    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      VankhoExportFormat format = g_str_has_suffix (name, ".txt") ? VANKHO_EXPORT_TEXT : VANKHO_EXPORT_MARKDOWN;
+
+      text = vankho_export_article (self->library, vankho_article_get_id (self->article), format, &error);
+      if (text == NULL ||
+          !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        report (self, error);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VankhoReader *self = VANKHO_READER (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->article == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Article"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Markdown, unless the name ends in .txt. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "article.md");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 open_original_cb (VankhoReader *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -728,6 +771,7 @@ vankho_reader_class_init (VankhoReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.toggle-read", NULL, toggle_read_action);
   gtk_widget_class_install_action (widget_class, "reader.page-down", NULL, page_down_action);
   gtk_widget_class_install_action (widget_class, "reader.copy-citation", NULL, copy_citation_action);
+  gtk_widget_class_install_action (widget_class, "reader.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "reader.remove-tag", "s", remove_tag_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vankho-reader.ui");

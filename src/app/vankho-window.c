@@ -14,9 +14,11 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vankho-articles-view.h"
+#include "vankho-export.h"
 #include "vankho-feed-sync.h"
 #include "vankho-feeds-dialog.h"
 #include "vankho-filter-bar.h"
@@ -578,6 +580,132 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Export */
+
+typedef struct
+{
+  char               *library_path;
+  VankhoArticleQuery *query;
+  VankhoExportFormat  format;
+  GFile              *file;
+  guint               n_written;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->library_path);
+  g_clear_pointer (&job->query, vankho_article_query_free);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  GError *error = NULL;
+
+  library = vankho_library_open (job->library_path, &error);
+  if (library != NULL)
+    out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  if (out == NULL ||
+      !vankho_export_articles (library, job->query, job->format, G_OUTPUT_STREAM (out), &job->n_written,
+                               cancellable, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VankhoWindow *self = VANKHO_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u article", "Exported %u articles",
+                                          job->n_written), job->n_written);
+  toast (self, message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    VankhoWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GTask) task = NULL;
+      g_autofree char *name = NULL;
+      const char *extension;
+      ExportJob *job = g_new0 (ExportJob, 1);
+
+      job->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      job->library_path = g_strdup (vankho_library_get_path (self->library));
+      job->query = vankho_article_filter_dup_query (self->filter);
+      name = g_file_get_basename (job->file);
+      extension = strrchr (name, '.');
+      /* The name's extension says the format; CSV when it says none. */
+      if (extension == NULL || !vankho_export_format_from_name (extension + 1, &job->format) ||
+          job->format == VANKHO_EXPORT_TEXT)
+        job->format = VANKHO_EXPORT_CSV;
+
+      task = g_task_new (self, NULL, export_done_cb, NULL);
+      g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+      g_task_run_in_thread (task, export_thread);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  struct { const char *name; const char *pattern; } filters[] = {
+    { N_("CSV (spreadsheets)"), "*.csv" },
+    { N_("JSON"), "*.json" },
+    { N_("Markdown"), "*.md" },
+  };
+
+  chooser = gtk_file_chooser_native_new (_("Export the Listed Articles"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "vankho-articles.csv");
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(filters[i].name));
+      gtk_file_filter_add_pattern (filter, filters[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Samples and libraries */
 
 static void
@@ -892,6 +1020,7 @@ vankho_window_class_init (VankhoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.manage-feeds", NULL, manage_feeds_action);
 
   g_type_ensure (VANKHO_TYPE_FILTER_BAR);

@@ -15,6 +15,8 @@
 #include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <string.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "vankho-analysis.h"
@@ -22,6 +24,7 @@
 #include "vankho-cli-feeds.h"
 #include "vankho-cli-places.h"
 #include "vankho-cli-json.h"
+#include "vankho-export.h"
 #include "vankho-extractor.h"
 #include "vankho-importer.h"
 #include "vankho-library.h"
@@ -832,6 +835,112 @@ command_restore (int    argc,
   return EXIT_OK;
 }
 
+
+/* export */
+
+static char *export_format;
+static char *export_search;
+static char *export_province;
+static gint64 export_document;
+static char *export_from;
+static char *export_to;
+static gboolean export_starred;
+static gboolean export_unread;
+static gint64 export_article;
+
+static const GOptionEntry export_entries[] = {
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &export_format, N_("csv, json, markdown (or text, for one article)"), N_("FORMAT") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, &export_search, N_("Only articles matching this search"), N_("QUERY") },
+  { "province", 0, 0, G_OPTION_ARG_STRING, &export_province, N_("Only articles about this province (VN-30)"), N_("CODE") },
+  { "document", 0, 0, G_OPTION_ARG_INT64, &export_document, N_("Only articles citing this document (see “documents --json”)"), N_("ID") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &export_from, N_("Only articles published on or after this date"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &export_to, N_("Only articles published on or before this date"), N_("YYYY-MM-DD") },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, &export_starred, N_("Only starred articles"), NULL },
+  { "unread", 0, 0, G_OPTION_ARG_NONE, &export_unread, N_("Only unread articles"), NULL },
+  { "article", 0, 0, G_OPTION_ARG_INT64, &export_article, N_("One whole article, as markdown or text"), N_("ID") },
+  { NULL }
+};
+
+static int
+command_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  VankhoExportFormat format = VANKHO_EXPORT_CSV;
+  VankhoDate date;
+  guint n = 0;
+  int status = EXIT_OK;
+
+  context = vankho_cli_command_context_new (_("[FILE]"),
+                                            _("Write the articles a filter selects as CSV, JSON or Markdown, or one\n"
+                                              "article as Markdown or text, to FILE or to the standard output."),
+                                            export_entries);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return vankho_cli_usage_error (_("export: give at most one output file"));
+  if (export_format != NULL && !vankho_export_format_from_name (export_format, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("export: unknown format “%s”; use csv, json, markdown or text"),
+                                                  export_format);
+      return vankho_cli_usage_error (message);
+    }
+  if ((export_from != NULL && !vankho_date_parse_iso (&date, export_from)) ||
+      (export_to != NULL && !vankho_date_parse_iso (&date, export_to)))
+    return vankho_cli_usage_error (_("export: dates are written YYYY-MM-DD, YYYY-MM or YYYY"));
+
+  library = vankho_cli_open_library (&error);
+  if (library == NULL)
+    return vankho_cli_report_error (error);
+
+  if (argc == 2)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+      if (out == NULL)
+        return vankho_cli_report_error (error);
+    }
+  else
+    out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  if (export_article > 0)
+    {
+      g_autofree char *text = vankho_export_article (library, export_article,
+                                                     format == VANKHO_EXPORT_TEXT ? VANKHO_EXPORT_TEXT
+                                                                                  : VANKHO_EXPORT_MARKDOWN,
+                                                     &error);
+
+      if (text == NULL || !g_output_stream_write_all (out, text, strlen (text), NULL, NULL, &error))
+        return vankho_cli_report_error (error);
+    }
+  else
+    {
+      VankhoArticleQuery query = {
+        .text = export_search,
+        .province = export_province,
+        .document_id = export_document,
+        .date_from = export_from,
+        .date_to = export_to,
+        .starred_only = export_starred,
+        .unread_only = export_unread,
+      };
+
+      if (!vankho_export_articles (library, &query, format, out, &n, NULL, &error))
+        return vankho_cli_report_error (error);
+      if (argc == 2)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %u article.\n", "Exported %u articles.\n", n), n);
+    }
+
+  if (!g_output_stream_close (out, NULL, &error))
+    return vankho_cli_report_error (error);
+
+  return EXIT_OK;
+}
+
 static int
 command_places (int    argc,
                 char **argv)
@@ -849,6 +958,7 @@ static const Command commands[] = {
   { "reindex", NULL, N_("Run extraction again over the library"), command_reindex },
   { "documents", NULL, N_("List the cited documents"), command_documents },
   { "places", NULL, N_("Count articles by province"), command_places },
+  { "export", N_("[FILE]"), N_("Export articles as CSV, JSON or Markdown"), command_export },
   { "feed", N_("add|list|remove|import-opml|export-opml"), N_("Manage subscribed feeds"), vankho_cli_command_feed },
   { "sync", NULL, N_("Fetch new articles from the feeds"), vankho_cli_command_sync },
   { "parse-feed", N_("FILE"), N_("Show a feed file as Văn Khố reads it"), vankho_cli_command_parse_feed },
