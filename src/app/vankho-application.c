@@ -13,6 +13,7 @@
 
 #include "vankho-application.h"
 #include "vankho-library.h"
+#include "vankho-library-error-window.h"
 #include "vankho-preferences-window.h"
 #include "vankho-window.h"
 
@@ -21,6 +22,8 @@ struct _VankhoApplication
   AdwApplication  parent_instance;
 
   char           *library_path;
+  gint64          start_time;
+  gboolean        bench_startup;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoApplication, vankho_application, ADW_TYPE_APPLICATION)
@@ -42,17 +45,52 @@ dup_library_path (VankhoApplication *self)
   return vankho_library_get_default_path ();
 }
 
+/* A daily copy beside the library, taken in the background. */
 static void
-show_open_error (VankhoApplication *self,
-                 const GError      *error)
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  GtkWidget *dialog;
+  VankhoLibrary *library = task_data;
+  g_autofree char *dir = vankho_library_get_backup_dir (vankho_library_get_path (library));
+  g_autoptr(GError) error = NULL;
 
-  /* No window to hang it on: the message stands on its own and quits. */
-  dialog = adw_message_dialog_new (NULL, _("Cannot Open the Library"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!vankho_library_auto_backup (library, dir, 3, NULL, &error))
+    g_warning ("Could not back up the library: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_auto_backup (VankhoLibrary *library)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (library), g_object_unref);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+/* --bench-startup: the time to the window's first frame, then quit. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  VankhoApplication *self = user_data;
+
+  g_print ("app_first_frame %.1f ms\n",
+           (g_get_monotonic_time () - self->start_time) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, user_data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+window_mapped_cb (GtkWidget         *window,
+                  VankhoApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), self);
 }
 
 static void
@@ -75,11 +113,16 @@ vankho_application_activate (GApplication *app)
   library = vankho_library_open (path, &error);
   if (library == NULL)
     {
-      show_open_error (self, error);
+      window = GTK_WINDOW (vankho_library_error_window_new (GTK_APPLICATION (self), path, error));
+      gtk_window_present (window);
       return;
     }
 
   window = GTK_WINDOW (vankho_window_new (self, library));
+  if (self->bench_startup)
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
+  else
+    start_auto_backup (library);
   gtk_window_present (window);
 }
 
@@ -98,6 +141,8 @@ vankho_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "library", "^&ay", &path))
     self->library_path = g_canonicalize_filename (path, NULL);
+
+  self->bench_startup = g_variant_dict_contains (options, "bench-startup");
 
   return -1;
 }
@@ -214,9 +259,12 @@ vankho_application_init (VankhoApplication *self)
     { "library", 'L', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the library at PATH instead of the default one"), N_("PATH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    /* For tests/bench: print the time to the first frame and quit. */
+    { "bench-startup", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
     { NULL }
   };
 
+  self->start_time = g_get_monotonic_time ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
