@@ -29,6 +29,8 @@
 #include "vankho-reader.h"
 #include "vankho-window.h"
 
+#include "ui-test-utils.h"
+
 typedef struct
 {
   char              *dir;
@@ -183,70 +185,9 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, or fails after five seconds. */
-static void
-spin_until (gboolean (*done) (Fixture *),
-            Fixture   *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (!done (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  /* Let transitions end and rows bind. */
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GPtrArray *
-find_mapped (Fixture *fixture,
-             GType    type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (fixture->window), type, found);
-  return found;
-}
-
-static gboolean
 rows_shown (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) rows = find_mapped (fixture, VANKHO_TYPE_ARTICLE_ROW);
+  g_autoptr(GPtrArray) rows = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_ARTICLE_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (vankho_article_row_get_article (g_ptr_array_index (rows, i)) != NULL)
@@ -257,7 +198,7 @@ rows_shown (Fixture *fixture)
 static gboolean
 reader_has_article (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) readers = find_mapped (fixture, VANKHO_TYPE_READER);
+  g_autoptr(GPtrArray) readers = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_READER);
 
   return readers->len == 1 && vankho_reader_get_article (g_ptr_array_index (readers, 0)) != NULL;
 }
@@ -266,7 +207,7 @@ reader_has_article (Fixture *fixture)
 static GPtrArray *
 visible_texts (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) widgets = find_mapped (fixture, GTK_TYPE_WIDGET);
+  g_autoptr(GPtrArray) widgets = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_WIDGET);
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < widgets->len; i++)
@@ -326,37 +267,6 @@ texts_contain (GPtrArray  *texts,
 }
 
 static void
-render_png (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  for (guint i = 0; i < 100 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (attempt), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-      if (node == NULL)
-        settle ();
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static void
 test_articles_view (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -374,12 +284,12 @@ test_articles_view (Fixture       *fixture,
     }
 
   spin_until (rows_shown, fixture);
-  lists = find_mapped (fixture, GTK_TYPE_LIST_VIEW);
+  lists = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW);
   g_assert_cmpuint (lists->len, >=, 1);
   gtk_selection_model_select_item (gtk_list_view_get_model (g_ptr_array_index (lists, 0)), 0, TRUE);
   spin_until (reader_has_article, fixture);
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), "i18n-articles-vi.png");
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), "i18n-articles-vi.png");
 
   texts = visible_texts (fixture);
   g_assert_cmpuint (texts->len, >, 10);
@@ -416,9 +326,9 @@ test_resolutions_view (Fixture       *fixture,
 
   spin_until (rows_shown, fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "resolutions"));
-  settle ();
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), "i18n-resolutions-vi.png");
+  ui_test_settle ();
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), "i18n-resolutions-vi.png");
 
   texts = visible_texts (fixture);
   assert_vietnamese (texts, "Resolutions view");
@@ -462,7 +372,7 @@ test_primary_menu (Fixture       *fixture,
     }
 
   spin_until (rows_shown, fixture);
-  buttons = find_mapped (fixture, GTK_TYPE_MENU_BUTTON);
+  buttons = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
   for (guint i = 0; i < buttons->len && primary == NULL; i++)
     if (gtk_menu_button_get_primary (g_ptr_array_index (buttons, i)))
       primary = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));

@@ -24,6 +24,8 @@
 #include "vankho-map-view.h"
 #include "vankho-province-layer.h"
 
+#include "ui-test-utils.h"
+
 typedef struct
 {
   char                *dir;
@@ -89,38 +91,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until (gboolean (*done) (Fixture *),
-            Fixture   *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (!done (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
@@ -169,37 +139,6 @@ n_coloured (VankhoProvinceLayer *layer)
   return n;
 }
 
-static void
-render_png (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  for (guint i = 0; i < 100 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (attempt), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-      if (node == NULL)
-        settle ();
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* The map draws the provinces from the boundaries compiled in, with no
  * network: no base map layer, only ours.
  */
@@ -215,7 +154,7 @@ test_renders (Fixture       *fixture,
   guint n_layers = 0;
 
   spin_until (counted, fixture);
-  settle ();
+  ui_test_settle ();
 
   layer = get_layer (fixture);
   map = SHUMATE_SIMPLE_MAP (find_widget (GTK_WIDGET (fixture->view), SHUMATE_TYPE_SIMPLE_MAP));
@@ -243,7 +182,7 @@ test_renders (Fixture       *fixture,
     }
   g_assert_cmpuint (vankho_province_layer_get_n_classes (layer), >=, 1);
 
-  render_png (GTK_WIDGET (fixture->window), "map-country.png");
+  ui_test_render_png (GTK_WIDGET (fixture->window), "map-country.png");
 }
 
 static void
@@ -293,7 +232,7 @@ test_click_filters (Fixture       *fixture,
   double x, y;
 
   spin_until (counted, fixture);
-  settle ();
+  ui_test_settle ();
   layer = get_layer (fixture);
   boundaries = vankho_province_layer_get_boundaries (layer);
 
@@ -337,18 +276,18 @@ test_eras (Fixture       *fixture,
   double x, y;
 
   spin_until (counted, fixture);
-  settle ();
+  ui_test_settle ();
   layer = get_layer (fixture);
   g_assert_cmpuint (vankho_boundaries_get_n_units (vankho_province_layer_get_boundaries (layer)), ==, 63);
 
   vankho_map_view_set_era (fixture->view, VANKHO_ERA_2025);
-  settle ();
+  ui_test_settle ();
   boundaries = vankho_province_layer_get_boundaries (layer);
   g_assert_cmpuint (vankho_boundaries_get_n_units (boundaries), ==, 34);
   /* Bắc Kạn's sample article colours Thái Nguyên of 2025. */
   g_assert_cmpuint (vankho_province_layer_get_class (layer, "VN-69"), >, 0);
   g_assert_cmpuint (vankho_province_layer_get_class (layer, "VN-53"), ==, 0);
-  render_png (GTK_WIDGET (fixture->window), "map-country-34.png");
+  ui_test_render_png (GTK_WIDGET (fixture->window), "map-country-34.png");
 
   /* A click on a merged unit selects its member with most articles:
    * Thái Nguyên of 2025 is Bắc Kạn's and Thái Nguyên's. */
@@ -361,7 +300,7 @@ test_eras (Fixture       *fixture,
   g_assert_cmpstr (vankho_province_layer_get_selected (layer), ==, "VN-69");
 
   vankho_map_view_set_era (fixture->view, VANKHO_ERA_2008);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpuint (vankho_boundaries_get_n_units (vankho_province_layer_get_boundaries (layer)), ==, 63);
 }
 
@@ -380,7 +319,7 @@ test_screenshots (Fixture       *fixture,
   GtkWidget *main_box;
 
   spin_until (counted, fixture);
-  settle ();
+  ui_test_settle ();
 
   /* The Mekong delta, close enough for every name. */
   map = SHUMATE_SIMPLE_MAP (find_widget (GTK_WIDGET (fixture->view), SHUMATE_TYPE_SIMPLE_MAP));
@@ -388,16 +327,16 @@ test_screenshots (Fixture       *fixture,
   shumate_viewport_set_zoom_level (viewport, 7.6);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 9.9, 105.7);
   vankho_article_filter_set_province (fixture->filter, "VN-CT");
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), "map-mekong.png");
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), "map-mekong.png");
 
   open_window (fixture, 420, 800);
   spin_until (window_narrow, fixture);
-  settle ();
+  ui_test_settle ();
   /* Narrow, the ranking goes under the map. */
   main_box = find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_BOX);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (main_box)), ==, GTK_ORIENTATION_VERTICAL);
-  render_png (GTK_WIDGET (fixture->window), "map-narrow.png");
+  ui_test_render_png (GTK_WIDGET (fixture->window), "map-narrow.png");
 }
 
 int

@@ -27,6 +27,8 @@
 #include "vankho-resolutions-view.h"
 #include "vankho-timeline.h"
 
+#include "ui-test-utils.h"
+
 typedef struct
 {
   char                  *dir;
@@ -85,86 +87,11 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, or fails after five seconds. */
-static void
-spin_until (gboolean (*done) (Fixture *),
-            Fixture   *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (!done (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-/* Lets pending layout and drawing happen. */
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (200, timeout_cb, &timed_out);
-
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  (void) id;
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GPtrArray *
-find_mapped (GtkWidget *root,
-             GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  return found;
-}
-
-static gboolean
-label_shows (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_mapped (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  g_autoptr(GPtrArray) buttons = find_mapped (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = ui_test_find_mapped (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
@@ -175,7 +102,7 @@ find_button (GtkWidget  *root,
 static gboolean
 list_loaded (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) rows = find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
+  g_autoptr(GPtrArray) rows = ui_test_find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
 
   return !vankho_resolutions_view_get_loading (fixture->view) && rows->len > 0;
 }
@@ -194,7 +121,7 @@ static VankhoDocumentRow *
 row_named (Fixture    *fixture,
            const char *name)
 {
-  g_autoptr(GPtrArray) rows = find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
+  g_autoptr(GPtrArray) rows = ui_test_find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
 
   /* The list's rows, not those of the page's related documents. */
   for (guint i = 0; i < rows->len; i++)
@@ -215,7 +142,7 @@ save_png (Fixture    *fixture,
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
   int width, height;
 
-  settle ();
+  ui_test_settle ();
   width = gtk_widget_get_width (GTK_WIDGET (fixture->view));
   height = gtk_widget_get_height (GTK_WIDGET (fixture->view));
   /* The window's background first: the view draws none of its own. */
@@ -259,14 +186,14 @@ test_list (Fixture       *fixture,
   spin_until (list_loaded, fixture);
 
   /* Most cited first: 12-NQ/TW, in 7 articles. */
-  rows = find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
+  rows = ui_test_find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
   g_assert_cmpuint (rows->len, >=, 8);
   first = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (vankho_document_row_get_name (first), ==, "Nghị quyết 12-NQ/TW");
   g_assert_cmpint (vankho_document_row_get_n_articles (first), ==, 7);
-  g_assert_true (label_shows (GTK_WIDGET (first), "7"));
-  g_assert_true (label_shows (GTK_WIDGET (first), "Bộ Chính trị"));
-  g_assert_true (label_shows (GTK_WIDGET (fixture->view), "documents"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (first), "7"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (first), "Bộ Chính trị"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->view), "documents"));
 
   /* Folded search. */
   vankho_resolutions_view_set_search (fixture->view, "dang uy cong an trung uong");
@@ -278,8 +205,8 @@ test_list (Fixture       *fixture,
   vankho_resolutions_view_set_search (fixture->view, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "resolutions.group", "i", 1));
   spin_until (list_loaded, fixture);
-  g_assert_true (label_shows (GTK_WIDGET (fixture->view), "Chỉ thị"));
-  g_assert_true (label_shows (GTK_WIDGET (fixture->view), "Kế hoạch"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->view), "Chỉ thị"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->view), "Kế hoạch"));
 
   save_png (fixture, "resolutions-list-grouped.png");
 }
@@ -305,21 +232,21 @@ test_page (Fixture       *fixture,
   g_assert_cmpint (vankho_resolutions_view_get_selected_document (fixture->view), ==, id);
   g_assert_cmpint (vankho_article_filter_get_document (fixture->filter), ==, id);
 
-  g_assert_true (label_shows (GTK_WIDGET (page), "Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị về"));
-  g_assert_true (label_shows (GTK_WIDGET (page), "7 Citing Articles"));
-  g_assert_true (label_shows (GTK_WIDGET (page), "Cited in 7 articles"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (page), "Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị về"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (page), "7 Citing Articles"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (page), "Cited in 7 articles"));
 
-  timelines = find_mapped (GTK_WIDGET (page), VANKHO_TYPE_TIMELINE);
+  timelines = ui_test_find_mapped (GTK_WIDGET (page), VANKHO_TYPE_TIMELINE);
   g_assert_cmpuint (timelines->len, ==, 1);
   /* June 2022 to January 2025. */
   g_assert_cmpuint (vankho_timeline_get_n_months (g_ptr_array_index (timelines, 0)), ==, 32);
 
   /* The table: Hải Phòng's 1-year review on 11 April 2023. */
-  grids = find_mapped (GTK_WIDGET (page), GTK_TYPE_GRID);
+  grids = ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_GRID);
   g_assert_cmpuint (grids->len, ==, 1);
-  g_assert_true (label_shows (g_ptr_array_index (grids, 0), "Hải Phòng"));
-  g_assert_true (label_shows (g_ptr_array_index (grids, 0), "Interim review, 1 year"));
-  g_assert_true (label_shows (g_ptr_array_index (grids, 0), "Interim review, 2 years"));
+  g_assert_true (ui_test_label_shows (g_ptr_array_index (grids, 0), "Hải Phòng"));
+  g_assert_true (ui_test_label_shows (g_ptr_array_index (grids, 0), "Interim review, 1 year"));
+  g_assert_true (ui_test_label_shows (g_ptr_array_index (grids, 0), "Interim review, 2 years"));
   cell = find_button (g_ptr_array_index (grids, 0), "11 Apr 2023");
   g_assert_nonnull (cell);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Hải Phòng"));
@@ -334,7 +261,7 @@ test_page (Fixture       *fixture,
 
   fixture->shown_article = 0;
   {
-    g_autoptr(GPtrArray) lists = find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+    g_autoptr(GPtrArray) lists = ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
     GtkWidget *citing = g_ptr_array_index (lists, 0);
     GtkWidget *first = gtk_widget_get_first_child (citing);
     g_autoptr(VankhoArticle) article = NULL;
@@ -343,7 +270,7 @@ test_page (Fixture       *fixture,
     for (GtkWidget *row = first; row != NULL; row = gtk_widget_get_next_sibling (row))
       n++;
     g_assert_cmpuint (n, ==, 7);
-    g_assert_true (label_shows (first, "An Giang"));
+    g_assert_true (ui_test_label_shows (first, "An Giang"));
 
     gtk_widget_activate (first);
     g_assert_cmpint (fixture->shown_article, >, 0);
@@ -362,14 +289,14 @@ test_page (Fixture       *fixture,
   g_assert_cmpstr (vankho_document_page_get_month (page), ==, "2023-04");
   spin_until (page_loaded, fixture);
   {
-    g_autoptr(GPtrArray) lists = find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+    g_autoptr(GPtrArray) lists = ui_test_find_mapped (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
     GtkWidget *citing = g_ptr_array_index (lists, 0);
 
     g_assert_nonnull (gtk_widget_get_first_child (citing));
     g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (citing)));
-    g_assert_true (label_shows (citing, "Hải Phòng"));
+    g_assert_true (ui_test_label_shows (citing, "Hải Phòng"));
   }
-  g_assert_true (label_shows (GTK_WIDGET (page), "Apr 2023"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (page), "Apr 2023"));
 
   /* Clearing the filter elsewhere clears the choice here. */
   vankho_article_filter_set_document (fixture->filter, 0);
@@ -437,7 +364,7 @@ test_merge_undo (Fixture       *fixture,
   spin_until (page_loaded, fixture);
   g_assert_cmpint (vankho_resolutions_view_get_selected_document (fixture->view), ==, tw);
   g_assert_cmpint (vankho_document_row_get_n_articles (row_named (fixture, "Nghị quyết 12-NQ/TW")), ==, 10);
-  g_assert_true (label_shows (GTK_WIDGET (fixture->view), "Merged Nghị quyết 12-NQ/ĐUCA into Nghị quyết 12-NQ/TW"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->view), "Merged Nghị quyết 12-NQ/ĐUCA into Nghị quyết 12-NQ/TW"));
   save_png (fixture, "resolutions-merged.png");
 
   /* Undo, as the toast's button does. */
@@ -450,7 +377,7 @@ test_merge_undo (Fixture       *fixture,
 static gboolean
 leaflet_folded (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) leaflets = find_mapped (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET);
+  g_autoptr(GPtrArray) leaflets = ui_test_find_mapped (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET);
 
   return leaflets->len == 1 && adw_leaflet_get_folded (g_ptr_array_index (leaflets, 0)) &&
          list_loaded (fixture);
@@ -465,7 +392,7 @@ test_folded (Fixture       *fixture,
   GtkWidget *back = NULL;
 
   spin_until (leaflet_folded, fixture);
-  leaflets = find_mapped (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET);
+  leaflets = ui_test_find_mapped (GTK_WIDGET (fixture->view), ADW_TYPE_LEAFLET);
   leaflet = g_ptr_array_index (leaflets, 0);
 
   /* The list first; the page is not shown. */
@@ -475,15 +402,15 @@ test_folded (Fixture       *fixture,
 
   gtk_widget_activate (GTK_WIDGET (row_named (fixture, "Luật 30/2023/QH15")));
   spin_until (page_loaded, fixture);
-  settle ();
+  ui_test_settle ();
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (vankho_resolutions_view_get_page (fixture->view)),
                                          adw_leaflet_get_visible_child (leaflet)));
-  g_assert_true (label_shows (GTK_WIDGET (fixture->view), "Luật Lực lượng tham gia bảo vệ an ninh"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->view), "Luật Lực lượng tham gia bảo vệ an ninh"));
   save_png (fixture, "resolutions-narrow-page.png");
 
   /* Back to the list. */
   {
-    g_autoptr(GPtrArray) buttons = find_mapped (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON);
+    g_autoptr(GPtrArray) buttons = ui_test_find_mapped (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON);
 
     for (guint i = 0; i < buttons->len; i++)
       if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), "go-previous-symbolic") == 0)
@@ -491,7 +418,7 @@ test_folded (Fixture       *fixture,
   }
   g_assert_nonnull (back);
   g_signal_emit_by_name (back, "clicked");
-  settle ();
+  ui_test_settle ();
   g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (vankho_resolutions_view_get_page (fixture->view)),
                                           adw_leaflet_get_visible_child (leaflet)));
 }

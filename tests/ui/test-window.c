@@ -23,6 +23,8 @@
 #include "vankho-reader.h"
 #include "vankho-window.h"
 
+#include "ui-test-utils.h"
+
 typedef struct
 {
   char              *dir;
@@ -73,60 +75,9 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, or fails after five seconds. */
-static void
-spin_until (gboolean (*done) (Fixture *),
-            Fixture   *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (!done (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GPtrArray *
-find_mapped (Fixture *fixture,
-             GType    type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (GTK_WIDGET (fixture->window), type, found);
-  return found;
-}
-
-static gboolean
 rows_shown (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) rows = find_mapped (fixture, VANKHO_TYPE_ARTICLE_ROW);
+  g_autoptr(GPtrArray) rows = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_ARTICLE_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (vankho_article_row_get_article (g_ptr_array_index (rows, i)) != NULL)
@@ -142,21 +93,6 @@ model_loaded (Fixture *fixture)
   return !vankho_article_list_model_get_loading (model);
 }
 
-static gboolean
-label_shows (GtkWidget  *root,
-             const char *text)
-{
-  GPtrArray *labels = g_ptr_array_new ();
-  gboolean found = FALSE;
-
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len && !found; i++)
-    found = strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL;
-  g_ptr_array_unref (labels);
-
-  return found;
-}
-
 static void
 test_lists_articles (Fixture       *fixture,
                      gconstpointer  data)
@@ -167,7 +103,7 @@ test_lists_articles (Fixture       *fixture,
   spin_until (rows_shown, fixture);
 
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 10);
-  rows = find_mapped (fixture, VANKHO_TYPE_ARTICLE_ROW);
+  rows = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_ARTICLE_ROW);
   g_assert_cmpuint (rows->len, >=, 3);
 
   /* Newest first: the first row is the newest sample. */
@@ -177,16 +113,16 @@ test_lists_articles (Fixture       *fixture,
 
     g_assert_cmpint (vankho_date_compare (vankho_article_get_published (first),
                                           vankho_article_get_published (last)), >, 0);
-    g_assert_true (label_shows (GTK_WIDGET (fixture->window), vankho_article_get_title (first)));
+    g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), vankho_article_get_title (first)));
   }
 
-  g_assert_true (label_shows (GTK_WIDGET (fixture->window), "10"));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), "10"));
 }
 
 static gboolean
 reader_has_article (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) readers = find_mapped (fixture, VANKHO_TYPE_READER);
+  g_autoptr(GPtrArray) readers = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_READER);
 
   return readers->len == 1 && vankho_reader_get_article (g_ptr_array_index (readers, 0)) != NULL;
 }
@@ -203,14 +139,14 @@ test_reader (Fixture       *fixture,
 
   spin_until (rows_shown, fixture);
 
-  lists = find_mapped (fixture, GTK_TYPE_LIST_VIEW);
+  lists = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW);
   g_assert_cmpuint (lists->len, ==, 1);
   selection = gtk_list_view_get_model (g_ptr_array_index (lists, 0));
   gtk_selection_model_select_item (selection, 0, TRUE);
 
   spin_until (reader_has_article, fixture);
 
-  readers = find_mapped (fixture, VANKHO_TYPE_READER);
+  readers = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_READER);
   first = g_list_model_get_item (vankho_window_get_articles (fixture->window), 0);
   text = vankho_reader_dup_text (g_ptr_array_index (readers, 0));
   g_assert_cmpuint (strlen (text), >, 500);
@@ -218,13 +154,13 @@ test_reader (Fixture       *fixture,
   /* Dates, provinces and cited documents are marked and linked. */
   g_assert_cmpuint (vankho_reader_count_links (g_ptr_array_index (readers, 0), "date"), >, 0);
   g_assert_cmpuint (vankho_reader_count_links (g_ptr_array_index (readers, 0), "document"), >, 0);
-  g_assert_true (label_shows (g_ptr_array_index (readers, 0), vankho_article_get_title (first)));
+  g_assert_true (ui_test_label_shows (g_ptr_array_index (readers, 0), vankho_article_get_title (first)));
 }
 
 static gboolean
 search_entry_shown (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) entries = find_mapped (fixture, GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GPtrArray) entries = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
 
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
 
@@ -247,7 +183,7 @@ test_search (Fixture       *fixture,
   /* Ctrl+F opens the search; typing goes to the filter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
   spin_until (search_entry_shown, fixture);
-  entries = find_mapped (fixture, GTK_TYPE_SEARCH_ENTRY);
+  entries = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
   g_assert_cmpuint (entries->len, ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "THANH HOA");
@@ -264,7 +200,7 @@ test_search (Fixture       *fixture,
   vankho_article_filter_set_query (filter, "khongcotu");
   spin_until (model_loaded, fixture);
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
-  g_assert_true (label_shows (GTK_WIDGET (fixture->window), _("No Results Found")));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), _("No Results Found")));
 }
 
 static gboolean
@@ -282,53 +218,11 @@ test_empty_offers_samples (Fixture       *fixture,
     ;
 
   g_assert_cmpuint (g_list_model_get_n_items (vankho_window_get_articles (fixture->window)), ==, 0);
-  g_assert_true (label_shows (GTK_WIDGET (fixture->window), _("The Library Is Empty")));
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), _("The Library Is Empty")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-samples", NULL));
   spin_until (has_ten_articles, fixture);
   spin_until (rows_shown, fixture);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  /* Let transitions end and rows bind. */
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-render_png (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  /* Until the window has drawn once, there is nothing to take. */
-  for (guint i = 0; i < 100 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (attempt), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-      if (node == NULL)
-        settle ();
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
 }
 
 static gboolean
@@ -358,7 +252,7 @@ reopen_window (Fixture *fixture,
 static void
 select_first (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) lists = find_mapped (fixture, GTK_TYPE_LIST_VIEW);
+  g_autoptr(GPtrArray) lists = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW);
 
   gtk_selection_model_select_item (gtk_list_view_get_model (g_ptr_array_index (lists, 0)), 0, TRUE);
   spin_until (reader_has_article, fixture);
@@ -380,30 +274,30 @@ test_screenshots (Fixture       *fixture,
 
   reopen_window (fixture, 1200, 760);
   select_first (fixture);
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), wide);
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), wide);
 
   reopen_window (fixture, 400, 760);
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), narrow_list);
-  leaflets = find_mapped (fixture, ADW_TYPE_LEAFLET);
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), narrow_list);
+  leaflets = ui_test_find_mapped (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET);
   g_assert_cmpuint (leaflets->len, >=, 1);
   g_assert_true (adw_leaflet_get_folded (g_ptr_array_index (leaflets, 0)));
   select_first (fixture);
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), narrow);
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), narrow);
 
   reopen_window (fixture, 1200, 760);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "resolutions"));
-  settle ();
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), resolutions);
+  ui_test_settle ();
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), resolutions);
 
   reopen_window (fixture, 1200, 760);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "map"));
   for (guint i = 0; i < 6; i++)
-    settle ();
-  render_png (GTK_WIDGET (fixture->window), map);
+    ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), map);
 
   reopen_window (fixture, 1200, 760);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "articles"));
@@ -411,8 +305,8 @@ test_screenshots (Fixture       *fixture,
   vankho_article_filter_set_query (filter, "nghị quyết 12");
   vankho_article_filter_set_unread_only (filter, TRUE);
   spin_until (model_loaded, fixture);
-  settle ();
-  render_png (GTK_WIDGET (fixture->window), search);
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), search);
 }
 
 int
