@@ -6,7 +6,7 @@ APP_ENV = GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILDDIR)/data VANKHO_LOCALEDIR=$(CUR
 CLI = $(BUILDDIR)/src/cli/vankho-cli
 DEFAULT_LIBRARY = $${XDG_DATA_HOME:-$$HOME/.local/share}/vankho/library.db
 
-.PHONY: all deps build run test clean
+.PHONY: all deps build run test clean fuzz test-asan bench
 
 all: build
 
@@ -40,3 +40,73 @@ test: build
 
 clean:
 	rm -rf $(BUILDDIR)
+
+# Fuzzing (tests/fuzz/README.md): a clang build of its own, the core
+# instrumented for coverage, each target run for $(SECONDS) seconds on a copy
+# of its seed corpus. Crashes land in $(FUZZ_BUILDDIR)/artifacts/<target>/.
+FUZZ_BUILDDIR ?= _build-fuzz
+SECONDS ?= 60
+FUZZ_TARGETS = feed-parser html-text article-extractor opml importer \
+               extractor search-query text feed-date
+SAN_ENV = G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
+          LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+          UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(FUZZ_BUILDDIR)/build.ninja:
+	CC=clang $(MESON) setup $(FUZZ_BUILDDIR) -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dc_args=-fsanitize=fuzzer-no-link -Dui_tests=disabled
+
+fuzz: $(FUZZ_BUILDDIR)/build.ninja
+	@grep -q "subdir('fuzz')" tests/meson.build || \
+	  { echo "tests/meson.build does not include tests/fuzz: add subdir('fuzz')"; exit 1; }
+	$(MESON) compile -C $(FUZZ_BUILDDIR) $(addprefix tests/fuzz/fuzz-,$(FUZZ_TARGETS))
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILDDIR)/corpus/$$t $(FUZZ_BUILDDIR)/artifacts/$$t; \
+	  log=$(FUZZ_BUILDDIR)/fuzz-$$t.log; \
+	  $(SAN_ENV) $(FUZZ_BUILDDIR)/tests/fuzz/fuzz-$$t \
+	    -max_total_time=$(SECONDS) -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILDDIR)/artifacts/$$t/ \
+	    $(FUZZ_BUILDDIR)/corpus/$$t tests/fuzz/corpus/$$t >$$log 2>&1; \
+	  rc=$$?; \
+	  execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log); \
+	  cov=$$(grep -o 'cov: [0-9]*' $$log | tail -1 | cut -d' ' -f2); \
+	  ft=$$(grep -o 'ft: [0-9]*' $$log | tail -1 | cut -d' ' -f2); \
+	  if [ $$rc -eq 0 ]; then r=ok; else r="FAILED (exit $$rc, see $$log)"; status=1; fi; \
+	  printf '%-18s %10s execs  cov %6s  ft %6s  %s\n' $$t "$$execs" "$$cov" "$$ft" "$$r"; \
+	done; exit $$status
+
+# The whole suite under AddressSanitizer, LeakSanitizer and UBSan.
+ASAN_BUILDDIR ?= _build-asan
+
+$(ASAN_BUILDDIR)/build.ninja:
+	$(MESON) setup $(ASAN_BUILDDIR) -Db_sanitize=address,undefined -Db_lundef=false
+
+test-asan: $(ASAN_BUILDDIR)/build.ninja
+	$(MESON) compile -C $(ASAN_BUILDDIR)
+	$(SAN_ENV) $(MESON) test -C $(ASAN_BUILDDIR) --print-errorlogs --timeout-multiplier=3
+
+# Benchmarks (tests/bench/README.md): a corpus of BENCH_N generated articles,
+# kept between runs, imported into a new library, then searched and listed.
+# Prints one line per figure, 'name value unit', each beside its '_floor'.
+BENCH_N ?= 100000
+BENCH_DIR = $(BUILDDIR)/bench
+BENCH_BIN = $(BUILDDIR)/tests/bench
+
+bench: build
+	@mkdir -p $(BENCH_DIR)
+	@if [ ! -d $(BENCH_DIR)/corpus-$(BENCH_N) ]; then \
+	  $(BENCH_BIN)/gen-corpus --count $(BENCH_N) --seed 1 --output $(BENCH_DIR)/corpus-$(BENCH_N).tmp && \
+	  mv $(BENCH_DIR)/corpus-$(BENCH_N).tmp $(BENCH_DIR)/corpus-$(BENCH_N); \
+	fi
+	@echo "# $(BENCH_N) articles, $$(nproc) CPUs"
+	@$(BENCH_BIN)/bench-import $(BENCH_DIR)/corpus-$(BENCH_N) $(BENCH_DIR)/library-$(BENCH_N).db
+	@$(BENCH_BIN)/bench-search $(BENCH_DIR)/library-$(BENCH_N).db
+	@$(BENCH_BIN)/bench-list $(BENCH_DIR)/library-$(BENCH_N).db
+	@run=""; [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] || run="xvfb-run -a"; \
+	 $(APP_ENV) $$run $(BUILDDIR)/src/app/vankho --bench-startup \
+	   --library $(BENCH_DIR)/library-$(BENCH_N).db || true
+	@$(BENCH_BIN)/bench-extract || true
+	@$(BENCH_BIN)/bench-feed-parse || true
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then $(BENCH_BIN)/bench-map-layer || true; \
+	 elif command -v xvfb-run >/dev/null; then xvfb-run -a $(BENCH_BIN)/bench-map-layer || true; fi

@@ -76,6 +76,7 @@ vankho_article_row_update (VankhoArticleRow *self)
     }
 
   {
+    const char * const *tags = vankho_article_get_tags (self->article);
     const char *parts[4] = { date, outlet, province, NULL };
     g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
     g_auto(GStrv) present = NULL;
@@ -83,6 +84,11 @@ vankho_article_row_update (VankhoArticleRow *self)
     for (guint i = 0; i < 3; i++)
       if (parts[i] != NULL)
         g_strv_builder_add (builder, parts[i]);
+    for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+      {
+        g_autofree char *tag = g_strconcat ("#", tags[i], NULL);
+        g_strv_builder_add (builder, tag);
+      }
     present = g_strv_builder_end (builder);
     meta = g_strjoinv (" · ", present);
   }

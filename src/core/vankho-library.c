@@ -45,8 +45,10 @@ static guint signals[N_SIGNALS];
   "id, title, outlet, url, published, published_precision, is_sample, byline, file_path," \
   " is_read, is_starred, source_date," \
   " (SELECT province FROM places WHERE article_id = articles.id AND role = 'primary'" \
-  "  ORDER BY origin = 'auto', id LIMIT 1)"
-#define N_SUMMARY_COLUMNS 13
+  "  ORDER BY origin = 'auto', id LIMIT 1)," \
+  " (SELECT group_concat (t.name, char (31)) FROM article_tags at" \
+  "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = articles.id)"
+#define N_SUMMARY_COLUMNS 14
 
 G_DEFINE_QUARK (vankho-library-error-quark, vankho_library_error)
 
@@ -280,6 +282,17 @@ check_existing_file (const char  *path,
                    _("“%s” is not a Văn Khố library (not an SQLite database)"), name);
       return FALSE;
     }
+
+  /* A write-ahead log still to be replayed can make the file look short
+   * (a checkpoint cut off by a crash): SQLite recovers that itself.
+   */
+  {
+    g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+    GStatBuf wal_st;
+
+    if (g_stat (wal_path, &wal_st) == 0 && wal_st.st_size > 0)
+      return TRUE;
+  }
 
   {
     guint32 page_size = (header[16] << 8) | header[17];
@@ -757,6 +770,12 @@ article_from_summary_row (sqlite3_stmt *stmt)
   if (vankho_date_parse_iso (&date, (const char *) sqlite3_column_text (stmt, 11)))
     vankho_article_set_source_date (article, &date);
   vankho_article_set_province (article, (const char *) sqlite3_column_text (stmt, 12));
+  if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
+    {
+      /* Unit separators: a tag may hold any other character. */
+      g_auto(GStrv) tags = g_strsplit ((const char *) sqlite3_column_text (stmt, 13), "\x1f", -1);
+      vankho_article_set_tags (article, (const char * const *) tags);
+    }
 
   return article;
 }
@@ -1023,8 +1042,30 @@ build_id_query (const VankhoArticleQuery *query,
 {
   GString *sql = g_string_new (NULL);
   VankhoArticleSort sort = query->sort;
+  gboolean needs_row;
+  const char *id;
 
-  if (match != NULL)
+  if (sort == VANKHO_ARTICLE_SORT_AUTO)
+    sort = match != NULL ? VANKHO_ARTICLE_SORT_RELEVANCE : VANKHO_ARTICLE_SORT_NEWEST;
+  if (sort == VANKHO_ARTICLE_SORT_RELEVANCE && match == NULL)
+    sort = VANKHO_ARTICLE_SORT_NEWEST;
+
+  /* A search filtered only by what other tables know (places, citations,
+   * tags, versions) and ranked by relevance is answered from the index
+   * alone: joining the articles costs a b-tree seek, a random page, per
+   * match, and a common word matches most of the archive.
+   */
+  needs_row = match == NULL || sort != VANKHO_ARTICLE_SORT_RELEVANCE ||
+              query->date_from != NULL || query->date_to != NULL || query->source_id > 0 ||
+              query->outlet != NULL || query->unread_only || query->starred_only;
+  id = needs_row ? "a.id" : "articles_fts.rowid";
+
+  if (match != NULL && !needs_row)
+    {
+      g_string_append (sql, "SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ?");
+      add_text_param (params, match);
+    }
+  else if (match != NULL)
     {
       g_string_append (sql, "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
                             " WHERE articles_fts MATCH ?");
@@ -1040,17 +1081,17 @@ build_id_query (const VankhoArticleQuery *query,
    * order is answered from articles_by_date alone and a search never reads
    * the articles it ranks.
    */
-  g_string_append (sql, " AND a.id NOT IN (SELECT id FROM articles WHERE version_of IS NOT NULL)");
+  g_string_append_printf (sql, " AND %s NOT IN (SELECT id FROM articles WHERE version_of IS NOT NULL)", id);
 
   if (exclude != NULL)
     {
-      g_string_append (sql, " AND a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      g_string_append_printf (sql, " AND %s NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", id);
       add_text_param (params, exclude);
     }
   if (query->province != NULL)
     {
-      g_string_append (sql, " AND a.id IN (SELECT article_id FROM places WHERE province = ?"
-                            " AND role != 'excluded')");
+      g_string_append_printf (sql, " AND %s IN (SELECT article_id FROM places WHERE province = ?"
+                                   " AND role != 'excluded')", id);
       add_text_param (params, query->province);
     }
   if (query->document_id > 0)
@@ -1058,9 +1099,9 @@ build_id_query (const VankhoArticleQuery *query,
       /* A document merged into another brings its citations along. Written
        * as a list of document ids so that citations_by_document is used; an
        * OR across the join made SQLite scan every citation. */
-      g_string_append (sql, " AND a.id IN (SELECT c.article_id FROM citations c"
-                            " WHERE c.document_id IN (SELECT ? UNION SELECT id FROM documents"
-                            "   WHERE merged_into = ?) AND NOT c.rejected)");
+      g_string_append_printf (sql, " AND %s IN (SELECT c.article_id FROM citations c"
+                                   " WHERE c.document_id IN (SELECT ? UNION SELECT id FROM documents"
+                                   "   WHERE merged_into = ?) AND NOT c.rejected)", id);
       add_int_param (params, query->document_id);
       add_int_param (params, query->document_id);
     }
@@ -1095,19 +1136,14 @@ build_id_query (const VankhoArticleQuery *query,
     }
   if (tag_key != NULL)
     {
-      g_string_append (sql, " AND a.id IN (SELECT at.article_id FROM article_tags at"
-                            " JOIN tags t ON t.id = at.tag_id WHERE t.key = ?)");
+      g_string_append_printf (sql, " AND %s IN (SELECT at.article_id FROM article_tags at"
+                                   " JOIN tags t ON t.id = at.tag_id WHERE t.key = ?)", id);
       add_text_param (params, tag_key);
     }
   if (query->unread_only)
     g_string_append (sql, " AND a.is_read = 0");
   if (query->starred_only)
     g_string_append (sql, " AND a.is_starred = 1");
-
-  if (sort == VANKHO_ARTICLE_SORT_AUTO)
-    sort = match != NULL ? VANKHO_ARTICLE_SORT_RELEVANCE : VANKHO_ARTICLE_SORT_NEWEST;
-  if (sort == VANKHO_ARTICLE_SORT_RELEVANCE && match == NULL)
-    sort = VANKHO_ARTICLE_SORT_NEWEST;
 
   switch (sort)
     {

@@ -670,12 +670,26 @@ vankho_feed_resolve_url (const char *base,
                          const char *href)
 {
   g_autofree char *trimmed = NULL;
+  g_autoptr(GUri) base_uri = NULL;
+  const char *base_path;
   char *resolved;
 
   if (href == NULL)
     return NULL;
   trimmed = g_strstrip (g_strdup (href));
   if (base == NULL || g_uri_peek_scheme (trimmed) != NULL)
+    return g_steal_pointer (&trimmed);
+
+  /* A hostile base such as "https://a;b/x/" parses to a host and a path
+   * without its leading '/', and GLib (2.74) then fails an assertion in
+   * g_uri_join_internal() instead of returning NULL. Such a base resolves
+   * nothing: keep the link as written.
+   */
+  base_uri = g_uri_parse (base, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (base_uri == NULL)
+    return g_steal_pointer (&trimmed);
+  base_path = g_uri_get_path (base_uri);
+  if (g_uri_get_host (base_uri) != NULL && base_path[0] != '\0' && base_path[0] != '/')
     return g_steal_pointer (&trimmed);
 
   resolved = g_uri_resolve_relative (base, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);

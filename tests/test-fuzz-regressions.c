@@ -1,0 +1,54 @@
+/* test-fuzz-regressions.c: inputs the fuzzers (tests/fuzz/) found trouble
+ * with, each kept as a test once fixed.
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "vankho-feed-parser.h"
+
+/* fuzz-feed-parser, first input: an empty body has no data pointer, and the
+ * parser did arithmetic on it (UBSan: applying zero offset to null pointer).
+ */
+static void
+test_feed_empty_bytes (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+
+  feed = vankho_feed_parse (empty, "https://example.vn/rss", &error);
+  g_assert_null (feed);
+  g_assert_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_EMPTY);
+}
+
+/* fuzz-feed-parser: an xml:base of "https://atom.exa;;;mple.vn/tin/" made
+ * GLib's g_uri_resolve_relative() fail an assertion (a critical, fatal in
+ * the tests) for every relative link under it.
+ */
+static void
+test_feed_hostile_base (void)
+{
+  g_autofree char *up = vankho_feed_resolve_url ("https://atom.exa;;;mple.vn/tin/", "../");
+  g_autofree char *page = vankho_feed_resolve_url ("https://a;b/tin/", "bai-1.html");
+  g_autofree char *fine = vankho_feed_resolve_url ("https://atom.example.vn/tin/", "bai-1.html");
+
+  g_assert_cmpstr (up, ==, "../");
+  g_assert_cmpstr (page, ==, "bai-1.html");
+  g_assert_cmpstr (fine, ==, "https://atom.example.vn/tin/bai-1.html");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fuzz-regressions/feed/empty-bytes", test_feed_empty_bytes);
+  g_test_add_func ("/fuzz-regressions/feed/hostile-base", test_feed_hostile_base);
+
+  return g_test_run ();
+}
