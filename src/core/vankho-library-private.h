@@ -24,6 +24,14 @@ struct _VankhoLibrary
   sqlite3  *db;       /* writes, and reads on the main thread */
   sqlite3  *reader;   /* long reads from worker threads, under reader_lock */
   GMutex    reader_lock;
+
+  /* What the list runs once a row: preparing costs more than running, and
+   * scrolling binds a thousand rows. Under row_lock, since the connection
+   * may be used from any thread.
+   */
+  sqlite3_stmt *summary_stmt;
+  sqlite3_stmt *snippet_stmt;
+  GMutex        row_lock;
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

@@ -122,58 +122,6 @@ vankho_library_prepare (VankhoLibrary  *self,
   return stmt;
 }
 
-/* Statements the list runs once per row (a summary, a snippet): preparing
- * them costs more than running them, and scrolling binds a thousand rows,
- * so each library keeps them prepared. Kept beside the object rather than
- * in it; the lock is there because the connection may be used from any
- * thread.
- */
-typedef struct
-{
-  GMutex        lock;
-  sqlite3_stmt *summary;
-  sqlite3_stmt *snippet;
-} RowStatements;
-
-static void
-row_statements_free (gpointer data)
-{
-  RowStatements *rows = data;
-
-  g_clear_pointer (&rows->summary, sqlite3_finalize);
-  g_clear_pointer (&rows->snippet, sqlite3_finalize);
-  g_mutex_clear (&rows->lock);
-  g_free (rows);
-}
-
-static RowStatements *
-get_row_statements (VankhoLibrary *self)
-{
-  static GQuark quark;
-  RowStatements *rows;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("vankho-library-row-statements");
-
-  rows = g_object_get_qdata (G_OBJECT (self), quark);
-  if (rows == NULL)
-    {
-      static GMutex create_lock;
-
-      g_mutex_lock (&create_lock);
-      rows = g_object_get_qdata (G_OBJECT (self), quark);
-      if (rows == NULL)
-        {
-          rows = g_new0 (RowStatements, 1);
-          g_mutex_init (&rows->lock);
-          g_object_set_qdata_full (G_OBJECT (self), quark, rows, row_statements_free);
-        }
-      g_mutex_unlock (&create_lock);
-    }
-
-  return rows;
-}
-
 static void
 vankho_library_finalize (GObject *object)
 {
@@ -181,11 +129,13 @@ vankho_library_finalize (GObject *object)
 
   /* Finalize the kept statements first: a connection with statements
    * left open does not close. */
-  g_object_set_qdata (object, g_quark_from_static_string ("vankho-library-row-statements"), NULL);
+  g_clear_pointer (&self->summary_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->snippet_stmt, sqlite3_finalize);
   g_clear_pointer (&self->reader, sqlite3_close);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->reader_lock);
+  g_mutex_clear (&self->row_lock);
 
   G_OBJECT_CLASS (vankho_library_parent_class)->finalize (object);
 }
@@ -214,6 +164,7 @@ static void
 vankho_library_init (VankhoLibrary *self)
 {
   g_mutex_init (&self->reader_lock);
+  g_mutex_init (&self->row_lock);
 }
 
 /**
@@ -819,7 +770,7 @@ load_article (VankhoLibrary  *self,
               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  RowStatements *rows = NULL;
+  gboolean kept = FALSE;
   sqlite3_stmt *run;
   VankhoArticle *article;
   int rc;
@@ -835,17 +786,17 @@ load_article (VankhoLibrary  *self,
     }
   else
     {
-      rows = get_row_statements (self);
-      g_mutex_lock (&rows->lock);
-      if (rows->summary == NULL &&
+      g_mutex_lock (&self->row_lock);
+      if (self->summary_stmt == NULL &&
           sqlite3_prepare_v3 (self->db, "SELECT " SUMMARY_COLUMNS " FROM articles WHERE id = ?1", -1,
-                              SQLITE_PREPARE_PERSISTENT, &rows->summary, NULL) != SQLITE_OK)
+                              SQLITE_PREPARE_PERSISTENT, &self->summary_stmt, NULL) != SQLITE_OK)
         {
           vankho_library_set_sqlite_error (error, self->db, self->path);
-          g_mutex_unlock (&rows->lock);
+          g_mutex_unlock (&self->row_lock);
           return NULL;
         }
-      run = rows->summary;
+      run = self->summary_stmt;
+      kept = TRUE;
     }
 
   sqlite3_bind_int64 (run, 1, id);
@@ -858,10 +809,10 @@ load_article (VankhoLibrary  *self,
 
   article = rc == SQLITE_ROW ? article_from_summary_row (run) : NULL;
 
-  if (rows != NULL)
+  if (kept)
     {
       sqlite3_reset (run);
-      g_mutex_unlock (&rows->lock);
+      g_mutex_unlock (&self->row_lock);
     }
 
   if (article == NULL)
@@ -921,7 +872,6 @@ vankho_library_get_article_summary (VankhoLibrary  *self,
                                     GError        **error)
 {
   g_autoptr(VankhoArticle) article = NULL;
-  RowStatements *rows;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
@@ -929,26 +879,25 @@ vankho_library_get_article_summary (VankhoLibrary  *self,
   if (article == NULL || match == NULL)
     return g_steal_pointer (&article);
 
-  rows = get_row_statements (self);
-  g_mutex_lock (&rows->lock);
-  if (rows->snippet == NULL &&
+  g_mutex_lock (&self->row_lock);
+  if (self->snippet_stmt == NULL &&
       sqlite3_prepare_v3 (self->db,
                           "SELECT snippet (articles_fts, 1, char (2), char (3), '…', 24)"
                           " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", -1,
-                          SQLITE_PREPARE_PERSISTENT, &rows->snippet, NULL) != SQLITE_OK)
+                          SQLITE_PREPARE_PERSISTENT, &self->snippet_stmt, NULL) != SQLITE_OK)
     {
       vankho_library_set_sqlite_error (error, self->db, self->path);
-      g_mutex_unlock (&rows->lock);
+      g_mutex_unlock (&self->row_lock);
       return NULL;
     }
 
-  sqlite3_bind_text (rows->snippet, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (rows->snippet, 2, id);
-  if (sqlite3_step (rows->snippet) == SQLITE_ROW)
-    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (rows->snippet, 0));
-  sqlite3_reset (rows->snippet);
-  sqlite3_clear_bindings (rows->snippet);
-  g_mutex_unlock (&rows->lock);
+  sqlite3_bind_text (self->snippet_stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (self->snippet_stmt, 2, id);
+  if (sqlite3_step (self->snippet_stmt) == SQLITE_ROW)
+    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (self->snippet_stmt, 0));
+  sqlite3_reset (self->snippet_stmt);
+  sqlite3_clear_bindings (self->snippet_stmt);
+  g_mutex_unlock (&self->row_lock);
 
   return g_steal_pointer (&article);
 }
