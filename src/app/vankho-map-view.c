@@ -50,6 +50,8 @@ struct _VankhoMapView
   VankhoArticleFilter *filter;
   ShumateMapSource    *reference;
   VankhoProvinceLayer *layer;
+  ShumateMapLayer     *base_layer;   /* OpenStreetMap tiles, only when asked for */
+  GSettings           *settings;
   VankhoPlaceCounts   *counts;        /* articles per unit */
   VankhoPlaceCounts   *all_counts;    /* for a merged unit's tooltip in date mode */
   VankhoArticleQuery  *counted;       /* what counts holds, province left out */
@@ -1309,6 +1311,35 @@ dark_changed_cb (VankhoMapView *self)
   update_display (self);
 }
 
+/* Off by default: nothing leaves the machine unless the user asks. Tiles
+ * that fail to load leave the sea plain; no error is shown.
+ */
+static void
+base_map_changed_cb (VankhoMapView *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "map-online-base-map");
+  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateLicense *license = shumate_simple_map_get_license (self->map);
+
+  if (wanted == (self->base_layer != NULL))
+    return;
+
+  if (wanted)
+    {
+      ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+
+      self->base_layer = g_object_ref_sink (shumate_map_layer_new (self->reference, viewport));
+      shumate_map_insert_layer_behind (map, SHUMATE_LAYER (self->base_layer), SHUMATE_LAYER (self->layer));
+      shumate_license_append_map_source (license, self->reference);
+    }
+  else
+    {
+      shumate_map_remove_layer (map, SHUMATE_LAYER (self->base_layer));
+      shumate_license_remove_map_source (license, self->reference);
+      g_clear_object (&self->base_layer);
+    }
+}
+
 /* GObject */
 
 static void
@@ -1368,6 +1399,11 @@ vankho_map_view_constructed (GObject *object)
 
   gtk_list_box_set_header_func (self->ranking, ranking_header_func, self, NULL);
 
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::map-online-base-map",
+                           G_CALLBACK (base_map_changed_cb), self, G_CONNECT_SWAPPED);
+  base_map_changed_cb (self);
+
   vankho_province_layer_set_boundaries (self->layer, get_boundaries (self));
   self->events_document = -1;
   update_events (self);
@@ -1394,8 +1430,13 @@ vankho_map_view_dispose (GObject *object)
   if (self->ranking != NULL)
     gtk_list_box_set_header_func (self->ranking, NULL, NULL, NULL);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_MAP_VIEW);
 
+  g_clear_object (&self->base_layer);
   g_clear_object (&self->layer);
   g_clear_object (&self->reference);
   g_clear_object (&self->library);

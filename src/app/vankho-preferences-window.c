@@ -21,6 +21,7 @@ struct _VankhoPreferencesWindow
   GtkSwitch            *mark_read_switch;
   GtkSpinButton        *sync_interval_spin;
   GtkSwitch            *notify_switch;
+  GtkSwitch            *base_map_switch;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoPreferencesWindow, vankho_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -60,6 +61,7 @@ vankho_preferences_window_class_init (VankhoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, mark_read_switch);
   gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, sync_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, VankhoPreferencesWindow, base_map_switch);
   gtk_widget_class_bind_template_callback (widget_class, change_library_cb);
 }
 
@@ -74,6 +76,8 @@ vankho_preferences_window_init (VankhoPreferencesWindow *self)
   g_settings_bind (self->settings, "sync-interval", self->sync_interval_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-new-articles", self->notify_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "map-online-base-map", self->base_map_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

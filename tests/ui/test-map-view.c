@@ -339,6 +339,25 @@ test_screenshots (Fixture       *fixture,
   ui_test_render_png (GTK_WIDGET (fixture->window), "map-narrow.png");
 }
 
+/* The online base map is off unless asked for, and goes away again. */
+static void
+test_base_map_setting (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *map;
+
+  spin_until (counted, fixture);
+  map = find_widget (GTK_WIDGET (fixture->view), SHUMATE_TYPE_SIMPLE_MAP);
+  g_assert_null (find_widget (map, SHUMATE_TYPE_MAP_LAYER));
+
+  g_settings_set_boolean (settings, "map-online-base-map", TRUE);
+  g_assert_nonnull (find_widget (map, SHUMATE_TYPE_MAP_LAYER));
+
+  g_settings_set_boolean (settings, "map-online-base-map", FALSE);
+  g_assert_null (find_widget (map, SHUMATE_TYPE_MAP_LAYER));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -350,6 +369,7 @@ main (int    argc,
   g_test_add ("/ui/map/renders", Fixture, NULL, fixture_setup, test_renders, fixture_teardown);
   g_test_add ("/ui/map/click-filters", Fixture, NULL, fixture_setup, test_click_filters, fixture_teardown);
   g_test_add ("/ui/map/eras", Fixture, NULL, fixture_setup, test_eras, fixture_teardown);
+  g_test_add ("/ui/map/base-map-setting", Fixture, NULL, fixture_setup, test_base_map_setting, fixture_teardown);
   g_test_add ("/ui/map/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();
