@@ -98,6 +98,12 @@ serve_feed (Fixture           *fixture,
                             "cần tải trang.</description></item>\n"
                             "<item><title>Bài 1 bản tin lại</title><link>/bai/1#binh-luan</link>"
                             "<guid>bai-1-khac</guid><description>Trùng địa chỉ.</description></item>\n"
+                            "<item><title>Đảng ủy Công an tỉnh Gia Lai sơ kết Nghị quyết 12-NQ/TW</title>"
+                            "<link>/bai/1-cap-nhat</link><guid>bai-1-v2</guid>"
+                            "<pubDate>Thu, 31 Aug 2023 15:00:00 +0700</pubDate>"
+                            "<description>Sáng 31/8, Đảng ủy Công an tỉnh Gia Lai tổ chức hội nghị sơ kết 1 năm "
+                            "thực hiện Nghị quyết số 12-NQ/TW (bản cập nhật, thêm ý kiến chỉ đạo) của Bộ Chính trị."
+                            "</description></item>\n"
                           : "");
   soup_message_headers_replace (response, "ETag", etag);
   soup_message_headers_replace (response, "Last-Modified", "Thu, 31 Aug 2023 02:00:00 GMT");
@@ -317,6 +323,7 @@ test_sync_and_conditional (Fixture       *fixture,
   page_article = vankho_library_get_article (fixture->library, g_array_index (ids, gint64, 0), NULL);
   g_assert_nonnull (strstr (vankho_article_get_body (page_article), "Kon Tum"));
   g_assert_null (strstr (vankho_article_get_body (page_article), "Bản quyền"));
+  g_assert_cmpstr (vankho_article_get_feed_text (page_article), ==, "Tóm tắt ngắn.");
 
   /* Unchanged: 304, nothing stored, the validator was sent. */
   second = sync_all (fixture, 10);
@@ -329,8 +336,23 @@ test_sync_and_conditional (Fixture       *fixture,
    * address is not stored again. */
   fixture->feed_changed = TRUE;
   third = sync_all (fixture, 10);
-  g_assert_cmpuint (result_for (third, id)->new_items, ==, 1);
-  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 3);
+  g_assert_cmpuint (result_for (third, id)->new_items, ==, 2);
+  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 4);
+
+  /* The re-issued story is kept as a version of the first, listed once. */
+  {
+    g_autoptr(GArray) listed = vankho_library_query_article_ids (fixture->library, NULL, 0, NULL, NULL, NULL);
+    g_autoptr(GArray) gia_lai = vankho_library_query_article_ids (fixture->library,
+                                                                  &(VankhoArticleQuery) { .text = "gia lai" },
+                                                                  0, NULL, NULL, NULL);
+    g_autoptr(VankhoArticle) first_story = NULL;
+
+    g_assert_cmpuint (listed->len, ==, 3);
+    g_assert_cmpuint (gia_lai->len, ==, 1);
+    first_story = vankho_library_get_article_summary (fixture->library, g_array_index (gia_lai, gint64, 0),
+                                                      NULL, NULL);
+    g_assert_cmpuint (vankho_article_get_n_versions (first_story), ==, 2);
+  }
 }
 
 static void

@@ -89,6 +89,13 @@ vankho_article_row_update (VankhoArticleRow *self)
         g_autofree char *tag = g_strconcat ("#", tags[i], NULL);
         g_strv_builder_add (builder, tag);
       }
+    if (vankho_article_get_n_versions (self->article) > 1)
+      {
+        guint n = vankho_article_get_n_versions (self->article);
+        g_autofree char *versions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u version",
+                                                                  "%u versions", n), n);
+        g_strv_builder_add (builder, versions);
+      }
     present = g_strv_builder_end (builder);
     meta = g_strjoinv (" · ", present);
   }

@@ -43,6 +43,7 @@ struct _VankhoReader
   GtkWidget         *original_button;
   GtkToggleButton   *star_button;
   GtkToggleButton   *read_button;
+  GtkToggleButton   *feed_text_button;
   GtkTextView       *note_view;
   GtkFlowBox        *tags_box;
   GtkEntry          *tag_entry;
@@ -211,7 +212,11 @@ body_link_cb (GtkLabel     *label,
 static void
 build_body (VankhoReader *self)
 {
-  const char *body = vankho_article_get_body (self->article);
+  /* The feed's own text has no marks: they were found in the page's. */
+  gboolean feed_text = gtk_toggle_button_get_active (self->feed_text_button) &&
+                       vankho_article_get_feed_text (self->article) != NULL;
+  const char *body = feed_text ? vankho_article_get_feed_text (self->article)
+                               : vankho_article_get_body (self->article);
   gsize len = strlen (body);
   g_autoptr(GString) markup = g_string_new (NULL);
   GtkWidget *child;
@@ -221,6 +226,8 @@ build_body (VankhoReader *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->body_box))) != NULL)
     gtk_box_remove (self->body_box, child);
 
+  if (feed_text)
+    g_array_set_size (self->spans, 0);
   g_array_sort (self->spans, compare_spans);
   memset (self->n_marks, 0, sizeof self->n_marks);
 
@@ -375,6 +382,9 @@ vankho_reader_update (VankhoReader     *self,
 
   if (vankho_article_get_body (self->article) == NULL)
     vankho_article_set_body (self->article, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->feed_text_button),
+                          vankho_article_get_feed_text (self->article) != NULL);
+  gtk_toggle_button_set_active (self->feed_text_button, FALSE);
   mark_dates (self);
   if (extraction != NULL)
     mark_extraction (self, extraction);
@@ -409,6 +419,26 @@ report (VankhoReader *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
   else
     g_warning ("%s", error->message);
+}
+
+static void
+feed_text_toggled_cb (VankhoReader *self)
+{
+  g_autoptr(VankhoExtraction) extraction = NULL;
+
+  if (self->loading || self->article == NULL)
+    return;
+
+  /* Back to the page's text: its marks again. */
+  g_array_set_size (self->spans, 0);
+  if (!gtk_toggle_button_get_active (self->feed_text_button))
+    {
+      mark_dates (self);
+      if (self->library != NULL &&
+          (extraction = vankho_library_load_extraction (self->library, vankho_article_get_id (self->article), NULL)))
+        mark_extraction (self, extraction);
+    }
+  build_body (self);
 }
 
 static void
@@ -784,11 +814,13 @@ vankho_reader_class_init (VankhoReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, original_button);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, star_button);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, read_button);
+  gtk_widget_class_bind_template_child (widget_class, VankhoReader, feed_text_button);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, note_view);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, tags_box);
   gtk_widget_class_bind_template_child (widget_class, VankhoReader, tag_entry);
   gtk_widget_class_bind_template_callback (widget_class, open_original_cb);
   gtk_widget_class_bind_template_callback (widget_class, star_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, feed_text_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, places_link_cb);

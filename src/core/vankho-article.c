@@ -28,7 +28,9 @@ struct _VankhoArticle
   char       *snippet;
   char       *note;
   char       *province;
+  char       *feed_text;
   GStrv       tags;
+  guint       n_versions;
   VankhoDate  published;
   VankhoDate  source_date;
   guint       is_sample : 1;
@@ -86,6 +88,7 @@ vankho_article_finalize (GObject *object)
   g_clear_pointer (&self->snippet, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->province, g_free);
+  g_clear_pointer (&self->feed_text, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
 
   G_OBJECT_CLASS (vankho_article_parent_class)->finalize (object);
@@ -577,4 +580,50 @@ vankho_article_set_province (VankhoArticle *self,
   g_return_if_fail (VANKHO_IS_ARTICLE (self));
 
   set_string (&self->province, province);
+}
+
+/**
+ * vankho_article_get_feed_text:
+ *
+ * Returns: (nullable): the feed's own text, kept when the body was taken
+ *   from the article's page
+ */
+const char *
+vankho_article_get_feed_text (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), NULL);
+
+  return self->feed_text;
+}
+
+void
+vankho_article_set_feed_text (VankhoArticle *self,
+                              const char    *feed_text)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  set_string (&self->feed_text, feed_text);
+}
+
+/**
+ * vankho_article_get_n_versions:
+ *
+ * Returns: how many versions of the story the archive holds, this one
+ *   included
+ */
+guint
+vankho_article_get_n_versions (VankhoArticle *self)
+{
+  g_return_val_if_fail (VANKHO_IS_ARTICLE (self), 1);
+
+  return MAX (self->n_versions, 1);
+}
+
+void
+vankho_article_set_n_versions (VankhoArticle *self,
+                               guint          n_versions)
+{
+  g_return_if_fail (VANKHO_IS_ARTICLE (self));
+
+  self->n_versions = n_versions;
 }

@@ -69,4 +69,11 @@ const char * const *vankho_article_get_tags     (VankhoArticle    *self);
 void              vankho_article_set_tags       (VankhoArticle    *self,
                                                  const char * const *tags);
 
+const char       *vankho_article_get_feed_text  (VankhoArticle    *self);
+void              vankho_article_set_feed_text  (VankhoArticle    *self,
+                                                 const char       *feed_text);
+guint             vankho_article_get_n_versions (VankhoArticle    *self);
+void              vankho_article_set_n_versions (VankhoArticle    *self,
+                                                 guint             n_versions);
+
 G_END_DECLS

@@ -47,8 +47,9 @@ static guint signals[N_SIGNALS];
   " (SELECT province FROM places WHERE article_id = articles.id AND role = 'primary'" \
   "  ORDER BY origin = 'auto', id LIMIT 1)," \
   " (SELECT group_concat (t.name, char (31)) FROM article_tags at" \
-  "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = articles.id)"
-#define N_SUMMARY_COLUMNS 14
+  "  JOIN tags t ON t.id = at.tag_id WHERE at.article_id = articles.id)," \
+  " (SELECT count (*) FROM articles v WHERE v.version_of = articles.id)"
+#define N_SUMMARY_COLUMNS 15
 
 G_DEFINE_QUARK (vankho-library-error-quark, vankho_library_error)
 
@@ -727,6 +728,7 @@ article_from_summary_row (sqlite3_stmt *stmt)
       g_auto(GStrv) tags = g_strsplit ((const char *) sqlite3_column_text (stmt, 13), "\x1f", -1);
       vankho_article_set_tags (article, (const char * const *) tags);
     }
+  vankho_article_set_n_versions (article, 1 + sqlite3_column_int (stmt, 14));
 
   return article;
 }
@@ -778,7 +780,7 @@ load_article (VankhoLibrary  *self,
   if (with_body)
     {
       stmt = vankho_library_prepare (self, self->db,
-                                     "SELECT " SUMMARY_COLUMNS ", body, note FROM articles WHERE id = ?1",
+                                     "SELECT " SUMMARY_COLUMNS ", body, note, feed_text FROM articles WHERE id = ?1",
                                      error);
       if (stmt == NULL)
         return NULL;
@@ -824,6 +826,7 @@ load_article (VankhoLibrary  *self,
 
       vankho_article_set_body (article, (const char *) sqlite3_column_text (stmt, N_SUMMARY_COLUMNS));
       vankho_article_set_note (article, (const char *) sqlite3_column_text (stmt, N_SUMMARY_COLUMNS + 1));
+      vankho_article_set_feed_text (article, (const char *) sqlite3_column_text (stmt, N_SUMMARY_COLUMNS + 2));
 
       tags = list_strings (self, "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"
                                  " WHERE at.article_id = ?1 ORDER BY t.name", id, error);
