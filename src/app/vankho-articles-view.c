@@ -99,7 +99,7 @@ update_list_page (VankhoArticlesView *self)
 
   if (!loading)
     {
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_items), n_items);
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", n_items), n_items);
       gtk_label_set_label (self->count_label, count);
     }
 

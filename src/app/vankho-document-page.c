@@ -382,8 +382,8 @@ fill_table (VankhoDocumentPage *self,
       gint64 *article_id;
 
       tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%s · %s: first reported %s, in %" PRId64 " article",
-                                              "%s · %s: first reported %s, in %" PRId64 " articles",
+                                              "%s · %s: first reported %s, in %'" PRId64 " article",
+                                              "%s · %s: first reported %s, in %'" PRId64 " articles",
                                               cell->n_articles),
                                  cell->province_name ? cell->province_name : _("No province"),
                                  event, date ? date : _("Undated"), cell->n_articles);
@@ -560,8 +560,8 @@ fill_related (VankhoDocumentPage *self,
       GtkWidget *row = vankho_document_row_new (summary);
       g_autofree char *tooltip = NULL;
 
-      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited together in %" PRId64 " article",
-                                              "Cited together in %" PRId64 " articles",
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited together in %'" PRId64 " article",
+                                              "Cited together in %'" PRId64 " articles",
                                               summary->n_articles), summary->n_articles);
       gtk_widget_set_tooltip_text (row, tooltip);
       gtk_list_box_append (self->related_list, row);
@@ -588,8 +588,8 @@ fill (VankhoDocumentPage *self,
   gtk_label_set_label (self->kind_label, kind);
   gtk_label_set_label (self->designation_label, designation);
 
-  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited in %" PRId64 " article",
-                                         "Cited in %" PRId64 " articles", details->n_articles),
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited in %'" PRId64 " article",
+                                         "Cited in %'" PRId64 " articles", details->n_articles),
                             details->n_articles);
   g_string_append (meta, counts);
   if (first != NULL && latest != NULL && g_strcmp0 (details->first, details->latest) != 0)

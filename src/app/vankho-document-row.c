@@ -155,8 +155,8 @@ vankho_document_row_new (const VankhoDocumentSummary *summary)
     meta = g_strdup (summary->issuer ? summary->issuer : issued);
 
   count = g_strdup_printf ("%" G_GINT64_FORMAT, summary->n_articles);
-  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited in %" PRId64 " article",
-                                          "Cited in %" PRId64 " articles", summary->n_articles),
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cited in %'" PRId64 " article",
+                                          "Cited in %'" PRId64 " articles", summary->n_articles),
                              summary->n_articles);
 
   gtk_label_set_label (self->name_label, self->name);

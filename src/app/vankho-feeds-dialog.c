@@ -69,8 +69,8 @@ describe_status (const VankhoFeedSource *feed)
   if (feed->last_error != NULL)
     return g_strdup_printf (_("Failed at %s: %s"), when, feed->last_error);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced at %s · %d new · %" PRId64 " article",
-                                       "Synced at %s · %d new · %" PRId64 " articles",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced at %s · %d new · %'" PRId64 " article",
+                                       "Synced at %s · %d new · %'" PRId64 " articles",
                                        feed->n_articles),
                           when, feed->new_items, feed->n_articles);
 }

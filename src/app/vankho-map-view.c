@@ -552,8 +552,8 @@ update_ranking (VankhoMapView *self)
       if (self->mode == MODE_EARLIEST)
         description = g_strdup_printf (_("%s: first reported %s"), vankho_boundary_unit_get_name (rank->unit), text);
       else
-        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %" PRId64 " article",
-                                                    "%s: %" PRId64 " articles", rank->count),
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %'" PRId64 " article",
+                                                    "%s: %'" PRId64 " articles", rank->count),
                                        vankho_boundary_unit_get_name (rank->unit), rank->count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
       if (placed > 0 && self->mode == MODE_COUNT)
@@ -608,8 +608,8 @@ update_status (VankhoMapView *self)
       gint64 placed = vankho_place_counts_get_n_placed (self->counts);
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%" PRId64 " article, %" PRId64 " with a province",
-                                           "%" PRId64 " articles, %" PRId64 " with a province", n),
+                                           "%'" PRId64 " article, %'" PRId64 " with a province",
+                                           "%'" PRId64 " articles, %'" PRId64 " with a province", n),
                               n, placed);
     }
 
@@ -1095,8 +1095,8 @@ query_tooltip_cb (VankhoMapView *self,
     g_string_append (markup, _("No articles"));
   else
     {
-      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " article",
-                                                             "%" PRId64 " articles", n), n);
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'" PRId64 " article",
+                                                             "%'" PRId64 " articles", n), n);
 
       /* TRANSLATORS: an article count, then its share of the articles that have a province */
       g_string_append_printf (markup, _("%s (%.0f%%)"), count, placed > 0 ? 100.0 * n / placed : 0.0);

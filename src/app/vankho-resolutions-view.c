@@ -209,7 +209,7 @@ find_cb (GObject      *object,
   else
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", documents->len),
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u document", "%'u documents", documents->len),
                               documents->len);
   adw_window_title_set_subtitle (self->list_title, subtitle);
   update_page_title (self);
