@@ -257,6 +257,30 @@ test_export (Fixture       *fixture,
                            VANKHO_EXPORT_CSV, &n);
   g_assert_cmpuint (n, ==, 0);
 
+  /* A document's citing articles and its implementation table. */
+  {
+    gint64 document = vankho_library_lookup_document (fixture->library, "nq:12-nq/tw");
+    g_autoptr(GOutputStream) citations = g_memory_output_stream_new_resizable ();
+    g_autoptr(GOutputStream) table = g_memory_output_stream_new_resizable ();
+    g_autofree char *citations_text = NULL;
+    g_autofree char *table_text = NULL;
+
+    g_assert_cmpint (document, >, 0);
+    g_assert_true (vankho_export_citations (fixture->library, document, citations, &error));
+    g_assert_true (vankho_export_implementation (fixture->library, document, table, &error));
+    g_assert_no_error (error);
+    g_output_stream_write (citations, "", 1, NULL, NULL);
+    g_output_stream_write (table, "", 1, NULL, NULL);
+    g_output_stream_close (citations, NULL, NULL);
+    g_output_stream_close (table, NULL, NULL);
+    citations_text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (citations));
+    table_text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (table));
+
+    g_assert_nonnull (strstr (citations_text, "\"Nghị quyết 12-NQ/TW\",\"1\""));
+    g_assert_nonnull (strstr (citations_text, "\"Kon Tum\",\"so_ket 1 năm"));
+    g_assert_nonnull (strstr (table_text, "\"VN-28\",\"Kon Tum\",\"so_ket\",\"1 năm\",\"2023-08-30\""));
+  }
+
   article = vankho_export_article (fixture->library, fixture->id, VANKHO_EXPORT_MARKDOWN, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (article, "# Đảng ủy Công an tỉnh Kon Tum"));

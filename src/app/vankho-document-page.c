@@ -22,6 +22,7 @@
 
 #include "vankho-document-chooser.h"
 #include "vankho-document-page.h"
+#include "vankho-export.h"
 #include "vankho-document-row.h"
 #include "vankho-format.h"
 #include "vankho-text.h"
@@ -855,6 +856,56 @@ vankho_document_page_set_property (GObject      *object,
 }
 
 static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    VankhoDocumentPage *self)
+{
+  gboolean table = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "table"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->library != NULL && self->document_id > 0)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFileOutputStream) out = NULL;
+      g_autoptr(GError) error = NULL;
+
+      out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+      if (out == NULL ||
+          !(table ? vankho_export_implementation (self->library, self->document_id, G_OUTPUT_STREAM (out), &error)
+                  : vankho_export_citations (self->library, self->document_id, G_OUTPUT_STREAM (out), &error)) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error))
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VankhoDocumentPage *self = VANKHO_DOCUMENT_PAGE (widget);
+  gboolean table = g_str_equal (action_name, "page.export-table");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (table ? _("Export the Implementation Table")
+                                               : _("Export the Citing Articles"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     table ? "implementation.csv" : "citations.csv");
+  g_object_set_data (G_OBJECT (chooser), "table", GINT_TO_POINTER (table));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 vankho_document_page_class_init (VankhoDocumentPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -895,6 +946,8 @@ vankho_document_page_class_init (VankhoDocumentPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.reject-citation", "x", reject_citation_action);
   gtk_widget_class_install_action (widget_class, "page.move-citation", "x", move_citation_action);
+  gtk_widget_class_install_action (widget_class, "page.export-citations", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.export-table", NULL, export_action);
 
   g_type_ensure (VANKHO_TYPE_TIMELINE);
 

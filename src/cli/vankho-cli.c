@@ -847,6 +847,8 @@ static char *export_to;
 static gboolean export_starred;
 static gboolean export_unread;
 static gint64 export_article;
+static gint64 export_citations;
+static gint64 export_implementation;
 
 static const GOptionEntry export_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &export_format, N_("csv, json, markdown (or text, for one article)"), N_("FORMAT") },
@@ -858,6 +860,10 @@ static const GOptionEntry export_entries[] = {
   { "starred", 0, 0, G_OPTION_ARG_NONE, &export_starred, N_("Only starred articles"), NULL },
   { "unread", 0, 0, G_OPTION_ARG_NONE, &export_unread, N_("Only unread articles"), NULL },
   { "article", 0, 0, G_OPTION_ARG_INT64, &export_article, N_("One whole article, as markdown or text"), N_("ID") },
+  { "citations", 0, 0, G_OPTION_ARG_INT64, &export_citations,
+    N_("The articles citing a document, as CSV: date, province, events, sentence"), N_("ID") },
+  { "implementation", 0, 0, G_OPTION_ARG_INT64, &export_implementation,
+    N_("A document’s implementation table (province, event, earliest date), as CSV"), N_("ID") },
   { NULL }
 };
 
@@ -907,7 +913,16 @@ command_export (int    argc,
   else
     out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-  if (export_article > 0)
+  if (export_citations > 0 || export_implementation > 0)
+    {
+      gboolean ok = export_citations > 0
+                    ? vankho_export_citations (library, export_citations, out, &error)
+                    : vankho_export_implementation (library, export_implementation, out, &error);
+
+      if (!ok)
+        return vankho_cli_report_error (error);
+    }
+  else if (export_article > 0)
     {
       g_autofree char *text = vankho_export_article (library, export_article,
                                                      format == VANKHO_EXPORT_TEXT ? VANKHO_EXPORT_TEXT

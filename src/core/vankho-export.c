@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vankho-export.h"
+#include "vankho-library-documents.h"
 
 gboolean
 vankho_export_format_from_name (const char         *name,
@@ -334,4 +335,131 @@ vankho_export_article (VankhoLibrary       *library,
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The events an article reports about a document, as 'so_ket 1 năm; …'. */
+static char *
+events_of (VankhoExtraction *extraction,
+           const char       *document_key)
+{
+  GPtrArray *events = vankho_extraction_get_events (extraction);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const VankhoEvent *event = g_ptr_array_index (events, i);
+
+      if (g_strcmp0 (event->document, document_key) != 0)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      g_string_append (out, event->kind);
+      if (event->period != NULL)
+        g_string_append_printf (out, " %s", event->period);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * vankho_export_citations:
+ * @document_id: a document
+ *
+ * Writes, as CSV, every article citing the document: document, article,
+ * date, province, events reported, citing sentence.
+ */
+gboolean
+vankho_export_citations (VankhoLibrary  *library,
+                         gint64          document_id,
+                         GOutputStream  *out,
+                         GError        **error)
+{
+  g_autoptr(VankhoDocumentDetails) details = NULL;
+  g_autoptr(GPtrArray) citing = NULL;
+  g_autoptr(GString) text = g_string_new ("\xEF\xBB\xBF");
+  g_autofree char *designation = NULL;
+
+  details = vankho_library_get_document (library, document_id, error);
+  if (details == NULL)
+    return FALSE;
+  citing = vankho_library_list_citing_articles (library, document_id, NULL, 0, error);
+  if (citing == NULL)
+    return FALSE;
+
+  designation = g_strdup_printf ("%s %s", details->kind, details->symbol ? details->symbol : details->key);
+  append_csv_field (text, "document", FALSE);
+  append_csv_field (text, "article_id", FALSE);
+  append_csv_field (text, "title", FALSE);
+  append_csv_field (text, "date", FALSE);
+  append_csv_field (text, "province", FALSE);
+  append_csv_field (text, "events", FALSE);
+  append_csv_field (text, "sentence", TRUE);
+
+  for (guint i = 0; i < citing->len; i++)
+    {
+      const VankhoCitingArticle *article = g_ptr_array_index (citing, i);
+      g_autoptr(VankhoExtraction) extraction = vankho_library_load_extraction (library, article->article_id, error);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, article->article_id);
+      g_autofree char *events = NULL;
+
+      if (extraction == NULL)
+        return FALSE;
+      events = events_of (extraction, details->key);
+
+      append_csv_field (text, designation, FALSE);
+      append_csv_field (text, id, FALSE);
+      append_csv_field (text, article->title, FALSE);
+      append_csv_field (text, article->published, FALSE);
+      append_csv_field (text, article->province_name, FALSE);
+      append_csv_field (text, events, FALSE);
+      append_csv_field (text, article->sentence, TRUE);
+    }
+
+  return write_string (out, text, NULL, error);
+}
+
+/**
+ * vankho_export_implementation:
+ * @document_id: a document
+ *
+ * Writes, as CSV, the implementation table: for each province and event,
+ * the earliest date, the article that reported it and how many did.
+ */
+gboolean
+vankho_export_implementation (VankhoLibrary  *library,
+                              gint64          document_id,
+                              GOutputStream  *out,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GString) text = g_string_new ("\xEF\xBB\xBF");
+
+  cells = vankho_library_get_implementation (library, document_id, error);
+  if (cells == NULL)
+    return FALSE;
+
+  append_csv_field (text, "province_code", FALSE);
+  append_csv_field (text, "province", FALSE);
+  append_csv_field (text, "event", FALSE);
+  append_csv_field (text, "period", FALSE);
+  append_csv_field (text, "earliest", FALSE);
+  append_csv_field (text, "article_id", FALSE);
+  append_csv_field (text, "articles", TRUE);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const VankhoImplementationCell *cell = g_ptr_array_index (cells, i);
+      g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, cell->article_id);
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, cell->n_articles);
+
+      append_csv_field (text, cell->province, FALSE);
+      append_csv_field (text, cell->province_name, FALSE);
+      append_csv_field (text, cell->kind, FALSE);
+      append_csv_field (text, cell->period, FALSE);
+      append_csv_field (text, cell->earliest, FALSE);
+      append_csv_field (text, article, FALSE);
+      append_csv_field (text, n, TRUE);
+    }
+
+  return write_string (out, text, NULL, error);
 }

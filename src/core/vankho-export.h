@@ -35,4 +35,13 @@ char     *vankho_export_article          (VankhoLibrary             *library,
                                           VankhoExportFormat         format,
                                           GError                   **error);
 
+gboolean  vankho_export_citations        (VankhoLibrary             *library,
+                                          gint64                     document_id,
+                                          GOutputStream             *out,
+                                          GError                   **error);
+gboolean  vankho_export_implementation   (VankhoLibrary             *library,
+                                          gint64                     document_id,
+                                          GOutputStream             *out,
+                                          GError                   **error);
+
 G_END_DECLS
