@@ -498,6 +498,9 @@ citing_row_new (const VankhoCitingArticle *article)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (menu_button, _("Correct This Citation"));
+  /* A tooltip is only the description: icon-only buttons need a label too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Correct This Citation"), -1);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_box_append (GTK_BOX (box), menu_button);
 

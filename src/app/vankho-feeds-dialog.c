@@ -194,6 +194,7 @@ vankho_feeds_dialog_refresh (VankhoFeedsDialog *self)
 
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (remove, _("Remove Feed"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Feed"), -1);
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data (G_OBJECT (remove), "feed-id", GSIZE_TO_POINTER (feed->id));
       g_object_set_data_full (G_OBJECT (remove), "feed-title",
