@@ -345,29 +345,33 @@ vankho_library_find_documents (VankhoLibrary        *self,
   switch (sort)
     {
     case VANKHO_DOCUMENT_SORT_ISSUED:
-      order = "d.issued IS NULL, d.issued DESC, n DESC, d.canonical_key";
+      order = "issued IS NULL, issued DESC, n DESC, canonical_key";
       break;
     case VANKHO_DOCUMENT_SORT_LATEST:
-      order = "latest IS NULL, latest DESC, n DESC, d.canonical_key";
+      order = "latest IS NULL, latest DESC, n DESC, canonical_key";
       break;
     case VANKHO_DOCUMENT_SORT_COUNT:
     default:
-      order = "n DESC, d.issued DESC, d.canonical_key";
+      order = "n DESC, issued DESC, canonical_key";
       break;
     }
 
-  /* One pass over the citations for all documents. The sort order is a
-   * fixed string of ours, never user input. */
-  sql = g_strconcat ("WITH counts AS ("
-                     "  SELECT coalesce (m.merged_into, m.id) AS doc,"
-                     "    count (DISTINCT c.article_id) AS n, max (a.published) AS latest"
-                     "  FROM citations c JOIN documents m ON m.id = c.document_id"
-                     "  JOIN articles a ON a.id = c.article_id"
-                     "  WHERE NOT c.rejected GROUP BY doc)"
-                     " SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
-                     "  d.issued, d.title, coalesce (counts.n, 0) AS n, counts.latest AS latest"
-                     " FROM documents d LEFT JOIN counts ON counts.doc = d.id"
-                     " WHERE d.merged_into IS NULL ORDER BY ", order, NULL);
+  /* One pass over the live citations for all documents. The cited ones
+   * join their documents by key; the others are added after: a LEFT JOIN
+   * on the counts made SQLite scan them once per document (30 s for
+   * 30 000 documents). The sort order is a fixed string of ours.
+   */
+  sql = g_strconcat (VANKHO_LIBRARY_DOCUMENT_COUNTS_SQL
+                     ", listed AS ("
+                     "  SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
+                     "    d.issued, d.title, counts.n AS n, counts.latest AS latest"
+                     "  FROM counts JOIN documents d ON d.id = counts.doc WHERE d.merged_into IS NULL"
+                     "  UNION ALL"
+                     "  SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
+                     "    d.issued, d.title, 0, NULL"
+                     "  FROM documents d WHERE d.merged_into IS NULL"
+                     "    AND d.id NOT IN (SELECT doc FROM counts))"
+                     " SELECT * FROM listed ORDER BY ", order, NULL);
 
   locker = g_mutex_locker_new (&self->reader_lock);
   if (cancellable != NULL)

@@ -501,17 +501,16 @@ vankho_library_list_documents (VankhoLibrary  *self,
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
   stmt = vankho_library_prepare (self, self->db,
-                                 "SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
-                                 "  d.issued, d.title,"
-                                 "  (SELECT count (DISTINCT c.article_id) FROM citations c"
-                                 "    JOIN documents m ON m.id = c.document_id"
-                                 "    WHERE (m.id = d.id OR m.merged_into = d.id) AND NOT c.rejected) AS n,"
-                                 "  (SELECT max (a.published) FROM citations c"
-                                 "    JOIN documents m ON m.id = c.document_id"
-                                 "    JOIN articles a ON a.id = c.article_id"
-                                 "    WHERE (m.id = d.id OR m.merged_into = d.id) AND NOT c.rejected)"
-                                 " FROM documents d WHERE d.merged_into IS NULL"
-                                 " ORDER BY n DESC, d.issued DESC, d.canonical_key", error);
+                                 VANKHO_LIBRARY_DOCUMENT_COUNTS_SQL
+                                 " SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
+                                 "  d.issued, d.title, counts.n AS n, counts.latest"
+                                 " FROM counts JOIN documents d ON d.id = counts.doc"
+                                 " WHERE d.merged_into IS NULL"
+                                 " UNION ALL"
+                                 " SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
+                                 "  d.issued, d.title, 0, NULL FROM documents d"
+                                 " WHERE d.merged_into IS NULL AND d.id NOT IN (SELECT doc FROM counts)"
+                                 " ORDER BY 9 DESC, 7 DESC, 2", error);
   if (stmt == NULL)
     return NULL;
 

@@ -164,4 +164,8 @@ static const char * const vankho_library_migrations[] = {
   "CREATE INDEX articles_by_url_key ON articles (url_key) WHERE url_key IS NOT NULL;"
   "CREATE INDEX articles_by_title_key ON articles (title_key) WHERE title_key IS NOT NULL;"
   "CREATE INDEX articles_versions ON articles (version_of) WHERE version_of IS NOT NULL;",
+
+  /* 3 → 4: what the document lists and filters look up at 100 000 articles. */
+  "CREATE INDEX citations_live ON citations (document_id, article_id) WHERE NOT rejected;"
+  "CREATE INDEX documents_merged ON documents (merged_into) WHERE merged_into IS NOT NULL;",
 };
