@@ -68,6 +68,8 @@ add_chip (VankhoFilterBar *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "filter-chip");
+  /* A chip as wide as its words, not as its column. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (button), "clear", clear);
   g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
 

@@ -306,6 +306,8 @@ test_screenshots (Fixture       *fixture,
   vankho_article_filter_set_unread_only (filter, TRUE);
   spin_until (model_loaded, fixture);
   ui_test_settle ();
+  /* Every part of the filter shows as a chip. */
+  g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), _("Unread")));
   ui_test_render_png (GTK_WIDGET (fixture->window), search);
 }
 
