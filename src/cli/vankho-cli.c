@@ -739,10 +739,15 @@ command_documents (int    argc,
           json_array_add_element (array, json_builder_get_root (builder));
         }
       else
-        g_print ("%5" G_GINT64_FORMAT "  %-14s %s %s%s%s\n", doc->n_articles,
-                 doc->symbol ? doc->symbol : doc->key, doc->kind,
-                 doc->issuer ? "— " : "", doc->issuer ? doc->issuer : "",
-                 doc->issued ? "" : "");
+        {
+          const char *name = doc->symbol ? doc->symbol : doc->key;
+          glong width = g_utf8_strlen (name, -1);
+
+          /* Padded by characters: 'Đ' is two bytes. */
+          g_print ("%5" G_GINT64_FORMAT "  %s%*s %s%s%s\n", doc->n_articles, name,
+                   (int) MAX (0, 16 - width), "", doc->kind,
+                   doc->issuer ? " — " : "", doc->issuer ? doc->issuer : "");
+        }
     }
 
   if (output_json)
@@ -991,8 +996,15 @@ commands_description (void)
     {
       g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
                                                 commands[i].parameters ? _(commands[i].parameters) : "");
+      glong width = g_utf8_strlen (usage, -1);
 
-      g_string_append_printf (text, "  %-16s %s\n", usage, _(commands[i].summary));
+      /* Padded by characters, not bytes: Vietnamese takes several a letter. */
+      g_string_append_printf (text, "  %s", usage);
+      if (width < 22)
+        g_string_append_printf (text, "%*s", (int) (22 - width), "");
+      else
+        g_string_append (text, "\n                        ");
+      g_string_append_printf (text, " %s\n", _(commands[i].summary));
     }
   g_string_append_c (text, '\n');
   g_string_append (text, _("“vankho-cli COMMAND --help” tells more about each command."));
