@@ -1276,26 +1276,16 @@ vankho_library_stats_clear (VankhoLibraryStats *stats)
   g_clear_pointer (&stats->newest, g_free);
 }
 
+/* Runs an UPDATE of article @id prepared in @stmt; no row changed means no
+ * such article.
+ */
 static gboolean
-update_article (VankhoLibrary  *self,
-                const char     *sql,
-                gint64          id,
-                const char     *text,
-                gint64          number,
-                GError        **error)
+run_article_update (VankhoLibrary  *self,
+                    sqlite3_stmt   *stmt,
+                    gint64          id,
+                    GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
   sqlite3_bind_int64 (stmt, 1, id);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  else if (strstr (sql, "?2") != NULL && number < 0)
-    sqlite3_bind_null (stmt, 2);
-  else
-    sqlite3_bind_int64 (stmt, 2, number);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -1303,7 +1293,7 @@ update_article (VankhoLibrary  *self,
       return FALSE;
     }
 
-  if (sqlite3_changes (self->db) == 0 && strncmp (sql, "UPDATE", 6) == 0)
+  if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
                    _("No article with id %" PRId64 " in the library"), id);
@@ -1311,6 +1301,41 @@ update_article (VankhoLibrary  *self,
     }
 
   return TRUE;
+}
+
+/* @sql updates article ?1 with the value ?2. */
+static gboolean
+update_article_flag (VankhoLibrary  *self,
+                     const char     *sql,
+                     gint64          id,
+                     gboolean        value,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 2, !!value);
+  return run_article_update (self, stmt, id, error);
+}
+
+/* @sql updates article ?1 with the text ?2; %NULL stores SQL NULL. */
+static gboolean
+update_article_text (VankhoLibrary  *self,
+                     const char     *sql,
+                     gint64          id,
+                     const char     *text,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  return run_article_update (self, stmt, id, error);
 }
 
 gboolean
@@ -1321,7 +1346,7 @@ vankho_library_set_read (VankhoLibrary  *self,
 {
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
-  return update_article (self, "UPDATE articles SET is_read = ?2 WHERE id = ?1", id, NULL, !!read, error);
+  return update_article_flag (self, "UPDATE articles SET is_read = ?2 WHERE id = ?1", id, read, error);
 }
 
 gboolean
@@ -1332,7 +1357,7 @@ vankho_library_set_starred (VankhoLibrary  *self,
 {
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
-  return update_article (self, "UPDATE articles SET is_starred = ?2 WHERE id = ?1", id, NULL, !!starred, error);
+  return update_article_flag (self, "UPDATE articles SET is_starred = ?2 WHERE id = ?1", id, starred, error);
 }
 
 /**
@@ -1352,7 +1377,7 @@ vankho_library_set_note (VankhoLibrary  *self,
   if (trimmed != NULL && *trimmed == '\0')
     g_clear_pointer (&trimmed, g_free);
 
-  return update_article (self, "UPDATE articles SET note = ?2 WHERE id = ?1", id, trimmed, -1, error);
+  return update_article_text (self, "UPDATE articles SET note = ?2 WHERE id = ?1", id, trimmed, error);
 }
 
 static char *
@@ -1422,7 +1447,8 @@ vankho_library_add_tag (VankhoLibrary  *self,
   if (!vankho_library_begin (self, error))
     return FALSE;
 
-  if (!update_article (self, "UPDATE articles SET id = id WHERE id = ?1", id, NULL, 0, error) ||
+  /* The article must exist before a tag is made for it. */
+  if (!update_article_text (self, "UPDATE articles SET id = id WHERE id = ?1 AND ?2 IS NULL", id, NULL, error) ||
       !run_tag_statement (self, "INSERT INTO tags (name, key) VALUES (?2, ?3)"
                                 " ON CONFLICT (key) DO NOTHING", id, clean, key, error) ||
       !run_tag_statement (self, "INSERT INTO article_tags (article_id, tag_id)"
