@@ -45,18 +45,22 @@ dup_library_path (VankhoApplication *self)
   return vankho_library_get_default_path ();
 }
 
-/* A daily copy beside the library, taken in the background. */
+/* A daily copy beside the library, taken in the background on a connection
+ * of its own: the window's reads do not wait for it.
+ */
 static void
 backup_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  VankhoLibrary *library = task_data;
-  g_autofree char *dir = vankho_library_get_backup_dir (vankho_library_get_path (library));
+  const char *path = task_data;
+  g_autofree char *dir = vankho_library_get_backup_dir (path);
+  g_autoptr(VankhoLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!vankho_library_auto_backup (library, dir, 3, NULL, &error))
+  library = vankho_library_open (path, &error);
+  if (library == NULL || !vankho_library_auto_backup (library, dir, 3, NULL, &error))
     g_warning ("Could not back up the library: %s", error->message);
 
   g_task_return_boolean (task, TRUE);
@@ -67,7 +71,7 @@ start_auto_backup (VankhoLibrary *library)
 {
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 
-  g_task_set_task_data (task, g_object_ref (library), g_object_unref);
+  g_task_set_task_data (task, g_strdup (vankho_library_get_path (library)), g_free);
   g_task_run_in_thread (task, backup_thread);
 }
 
