@@ -220,6 +220,34 @@ test_list (Fixture       *fixture,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* Citations keep a copy of their article's date for the list; a corrected
+ * date must reach it. */
+static void
+test_latest_follows_date (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = find (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE, VANKHO_DOCUMENT_SORT_COUNT);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  const VankhoDocumentSummary *summary = find_symbol (before, "12-NQ/TW");
+  const VankhoCitingArticle *oldest;
+  VankhoDate date = { 0 };
+
+  g_assert_cmpstr (summary->latest, ==, "2025-01-10");
+  articles = vankho_library_list_citing_articles (fixture->library, summary->id, NULL, 0, &error);
+  g_assert_no_error (error);
+  oldest = g_ptr_array_index (articles, articles->len - 1);
+
+  g_assert_true (vankho_date_parse_iso (&date, "2026-02-03"));
+  g_assert_true (vankho_library_set_published (fixture->library, oldest->article_id, &date, &error));
+  g_assert_no_error (error);
+
+  after = find (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE, VANKHO_DOCUMENT_SORT_LATEST);
+  g_assert_cmpstr (find_symbol (after, "12-NQ/TW")->latest, ==, "2026-02-03");
+  g_assert_cmpstr (((VankhoDocumentSummary *) g_ptr_array_index (after, 0))->symbol, ==, "12-NQ/TW");
+}
+
 static void
 test_document_page (Fixture       *fixture,
                     gconstpointer  data)
@@ -599,6 +627,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/library-documents/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
+  g_test_add ("/library-documents/latest-follows-date", Fixture, NULL, fixture_setup,
+              test_latest_follows_date, fixture_teardown);
   g_test_add ("/library-documents/page", Fixture, NULL, fixture_setup, test_document_page, fixture_teardown);
   g_test_add ("/library-documents/merge-unmerge", Fixture, NULL, fixture_setup, test_merge_unmerge,
               fixture_teardown);

@@ -445,9 +445,9 @@ vankho_library_get_document (VankhoLibrary  *self,
                                  "  (SELECT count (*) FROM documents WHERE merged_into = ?1),"
                                  "  s.n_articles, s.n_citations, s.first, s.latest"
                                  " FROM documents d, (SELECT count (DISTINCT c.article_id) AS n_articles,"
-                                 "    count (*) AS n_citations, min (a.published) AS first,"
-                                 "    max (a.published) AS latest"
-                                 "  FROM citations c JOIN articles a ON a.id = c.article_id"
+                                 "    count (*) AS n_citations, min (c.published) AS first,"
+                                 "    max (c.published) AS latest"
+                                 "  FROM citations c"
                                  "  WHERE c.document_id IN " FAMILY " AND NOT c.rejected) s"
                                  " WHERE d.id = ?1", error);
   if (stmt == NULL)
@@ -583,10 +583,10 @@ vankho_library_count_citations_by_month (VankhoLibrary  *self,
 
   locker = g_mutex_locker_new (&self->reader_lock);
   stmt = vankho_library_prepare (self, self->reader,
-                                 "SELECT substr (a.published, 1, 7) AS month, count (DISTINCT a.id)"
-                                 " FROM citations c JOIN articles a ON a.id = c.article_id"
+                                 "SELECT substr (c.published, 1, 7) AS month, count (DISTINCT c.article_id)"
+                                 " FROM citations c"
                                  " WHERE c.document_id IN " FAMILY " AND NOT c.rejected"
-                                 "  AND length (a.published) >= 7"
+                                 "  AND length (c.published) >= 7"
                                  " GROUP BY month ORDER BY month", error);
   if (stmt == NULL)
     return NULL;

@@ -219,8 +219,9 @@ store_citations (VankhoLibrary     *self,
   /* A mention the user re-attached or rejected stays as the user left it. */
   stmt = vankho_library_prepare (self, self->db,
                                  "INSERT INTO citations (article_id, document_id, mention,"
-                                 "  mention_offset, mention_length, sentence, confidence, origin)"
-                                 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto' WHERE NOT EXISTS"
+                                 "  mention_offset, mention_length, sentence, confidence, origin, published)"
+                                 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
+                                 "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
                                  " (SELECT 1 FROM citations WHERE article_id = ?1"
                                  "  AND mention_offset = ?4 AND origin = 'user')", error);
   if (stmt == NULL)

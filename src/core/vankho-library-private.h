@@ -43,9 +43,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 #define VANKHO_LIBRARY_DOCUMENT_COUNTS_SQL \
   "WITH counts AS (" \
   "  SELECT coalesce (m.merged_into, m.id) AS doc," \
-  "    count (DISTINCT c.article_id) AS n, max (a.published) AS latest" \
+  "    count (DISTINCT c.article_id) AS n, max (c.published) AS latest" \
   "  FROM citations c JOIN documents m ON m.id = c.document_id" \
-  "  JOIN articles a ON a.id = c.article_id" \
   "  WHERE NOT c.rejected GROUP BY doc)"
 
 void          vankho_library_set_sqlite_error (GError        **error,

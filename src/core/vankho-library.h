@@ -61,7 +61,7 @@ typedef struct
   char   *latest;       /* the newest citing article's date */
 } VankhoDocumentSummary;
 
-#define VANKHO_LIBRARY_SCHEMA_VERSION 4
+#define VANKHO_LIBRARY_SCHEMA_VERSION 5
 
 #define VANKHO_TYPE_LIBRARY (vankho_library_get_type ())
 
