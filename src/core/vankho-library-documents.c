@@ -514,15 +514,23 @@ vankho_library_list_citing_articles (VankhoLibrary  *self,
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
   locker = g_mutex_locker_new (&self->reader_lock);
-  /* min () makes the bare columns those of the article's first mention. */
+  /* The page of articles comes from the citations' covering index alone;
+   * only its rows then read articles and sentences. min () makes the bare
+   * columns those of the article's first mention. */
   stmt = vankho_library_prepare (self, self->reader,
-                                 "SELECT a.id, c.id, c.document_id, a.title, a.published, a.outlet,"
+                                 "WITH page AS (SELECT c.article_id AS id FROM citations c"
+                                 "  WHERE c.document_id IN " FAMILY " AND NOT c.rejected"
+                                 "    AND (?2 IS NULL OR substr (c.published, 1, 7) = ?2)"
+                                 "  GROUP BY c.article_id"
+                                 "  ORDER BY c.published IS NULL, c.published DESC, c.article_id DESC"
+                                 "  LIMIT ?3)"
+                                 " SELECT a.id, c.id, c.document_id, a.title, a.published, a.outlet,"
                                  "  (SELECT p.province FROM places p WHERE p.article_id = a.id"
                                  "    AND p.role = 'primary' ORDER BY p.id LIMIT 1),"
                                  "  c.sentence, c.mention, min (c.mention_offset), count (*)"
-                                 " FROM citations c JOIN articles a ON a.id = c.article_id"
+                                 " FROM page JOIN citations c ON c.article_id = page.id"
+                                 " JOIN articles a ON a.id = page.id"
                                  " WHERE c.document_id IN " FAMILY " AND NOT c.rejected"
-                                 "  AND (?2 IS NULL OR substr (a.published, 1, 7) = ?2)"
                                  " GROUP BY a.id"
                                  " ORDER BY a.published IS NULL, a.published DESC, a.id DESC"
                                  " LIMIT ?3", error);
