@@ -648,16 +648,20 @@ vankho_library_get_implementation (VankhoLibrary  *self,
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
   locker = g_mutex_locker_new (&self->reader_lock);
-  /* min () makes e.article_id that of the earliest article. */
+  /* The citing articles and their dates come from the citations' covering
+   * index, not from the articles. min () makes e.article_id that of the
+   * earliest article. */
   stmt = vankho_library_prepare (self, self->reader,
-                                 "SELECT p.province, e.kind, e.period,"
-                                 "  min (coalesce (e.happened, a.published)), e.article_id,"
+                                 "WITH citing AS MATERIALIZED (SELECT c.article_id AS id,"
+                                 "    max (c.published) AS published FROM citations c"
+                                 "  WHERE c.document_id IN " FAMILY " AND NOT c.rejected"
+                                 "  GROUP BY c.article_id)"
+                                 " SELECT p.province, e.kind, e.period,"
+                                 "  min (coalesce (e.happened, citing.published)), e.article_id,"
                                  "  count (DISTINCT e.article_id)"
-                                 " FROM events e JOIN articles a ON a.id = e.article_id"
+                                 " FROM citing JOIN events e ON e.article_id = citing.id"
                                  " LEFT JOIN places p ON p.article_id = e.article_id AND p.role = 'primary'"
                                  " WHERE e.document_id IN " FAMILY
-                                 "  AND EXISTS (SELECT 1 FROM citations c WHERE c.article_id = e.article_id"
-                                 "    AND c.document_id IN " FAMILY " AND NOT c.rejected)"
                                  " GROUP BY p.province, e.kind, e.period"
                                  " ORDER BY p.province IS NULL, p.province, e.kind, e.period", error);
   if (stmt == NULL)
