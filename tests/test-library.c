@@ -521,14 +521,19 @@ test_migrate_keeps_copy (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (vankho_fts_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, vankho_library_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles (title, body, content_hash)"
-                                     " VALUES ('Cũ', 'Đảng uỷ cũ', 'h1'); PRAGMA user_version = 1;",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles (title, body, content_hash, published)"
+                                     " VALUES ('Cũ', 'Đảng uỷ cũ', 'h1', '2023-08-31');"
+                                     "INSERT INTO documents (id, canonical_key, kind) VALUES (7, 'nq:cu', 'Nghị quyết');"
+                                     "INSERT INTO citations (article_id, document_id, mention, mention_offset, mention_length)"
+                                     " VALUES (1, 7, 'cũ', 0, 2); PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   library = vankho_library_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, VANKHO_LIBRARY_SCHEMA_VERSION);
+  /* Schema 5 gave the old citation its article's date. */
+  g_assert_cmpint (pragma_int (path, "SELECT count (*) FROM citations WHERE published = '2023-08-31'"), ==, 1);
 
   /* The copy is the old library, whole. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
