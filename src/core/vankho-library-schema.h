@@ -173,8 +173,9 @@ static const char * const vankho_library_migrations[] = {
    * list, the document page and its timeline count and date citations from
    * one covering index instead of looking up every citing article (at
    * 100 000 articles: list 2.4 s → 0.4 s, page 140 → 11 ms); related
-   * documents go from article to document on an index alone. The triggers
-   * keep the copy true whoever writes. */
+   * documents go from article to document on an index alone. Extraction
+   * gives the date as it inserts; the triggers fill it for other writers
+   * and follow a corrected date. */
   "ALTER TABLE citations ADD COLUMN published TEXT;"
   "UPDATE citations SET published = (SELECT a.published FROM articles a WHERE a.id = citations.article_id);"
   "DROP INDEX citations_live;"
@@ -183,7 +184,7 @@ static const char * const vankho_library_migrations[] = {
   "DROP INDEX citations_by_article;"
   "CREATE INDEX citations_by_article ON citations (article_id, document_id, rejected);"
   "CREATE TRIGGER citations_published_insert AFTER INSERT ON citations"
-  "  WHEN NEW.published IS NOT (SELECT published FROM articles WHERE id = NEW.article_id) BEGIN"
+  "  WHEN NEW.published IS NULL BEGIN"
   "  UPDATE citations SET published = (SELECT published FROM articles WHERE id = NEW.article_id)"
   "    WHERE id = NEW.id;"
   "END;"
