@@ -18,6 +18,7 @@
 #include "vankho-analysis.h"
 #include "vankho-export.h"
 #include "vankho-importer.h"
+#include "vankho-library-documents.h"
 #include "vankho-library.h"
 
 static const char article_text[] =
@@ -123,7 +124,8 @@ test_stored_on_import (Fixture       *fixture,
                               citation->mention, citation->length) == 0);
     }
 
-  documents = vankho_library_list_documents (fixture->library, &error);
+  documents = vankho_library_find_documents (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
+                                             VANKHO_DOCUMENT_SORT_COUNT, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < documents->len; i++)
     {

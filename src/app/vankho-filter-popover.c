@@ -17,6 +17,7 @@
 
 #include "vankho-extractor.h"
 #include "vankho-filter-popover.h"
+#include "vankho-library-documents.h"
 
 typedef enum
 {
@@ -113,7 +114,8 @@ reload_choices (VankhoFilterPopover *self)
   g_array_set_size (self->document_ids, 0);
   g_ptr_array_add (labels, g_strdup (_("All documents")));
   g_array_append_val (self->document_ids, (gint64) { 0 });
-  documents = vankho_library_list_documents (self->library, NULL);
+  documents = vankho_library_find_documents (self->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
+                                             VANKHO_DOCUMENT_SORT_COUNT, NULL, NULL);
   for (guint i = 0; documents && i < documents->len; i++)
     {
       const VankhoDocumentSummary *doc = g_ptr_array_index (documents, i);

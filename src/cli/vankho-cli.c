@@ -27,6 +27,7 @@
 #include "vankho-export.h"
 #include "vankho-extractor.h"
 #include "vankho-importer.h"
+#include "vankho-library-documents.h"
 #include "vankho-library.h"
 #include "vankho-text.h"
 
@@ -705,7 +706,8 @@ command_documents (int    argc,
   if (library == NULL)
     return vankho_cli_report_error (error);
 
-  documents = vankho_library_list_documents (library, &error);
+  documents = vankho_library_find_documents (library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
+                                             VANKHO_DOCUMENT_SORT_COUNT, NULL, &error);
   if (documents == NULL)
     return vankho_cli_report_error (error);
 

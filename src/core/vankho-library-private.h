@@ -36,17 +36,6 @@ struct _VankhoLibrary
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* The CTE 'counts' (doc, n, latest): for every document that live
- * citations reach, itself or through entries merged into it, the number of
- * citing articles and the newest one's date. One pass over the citations.
- */
-#define VANKHO_LIBRARY_DOCUMENT_COUNTS_SQL \
-  "WITH counts AS (" \
-  "  SELECT coalesce (m.merged_into, m.id) AS doc," \
-  "    count (DISTINCT c.article_id) AS n, max (c.published) AS latest" \
-  "  FROM citations c JOIN documents m ON m.id = c.document_id" \
-  "  WHERE NOT c.rejected GROUP BY doc)"
-
 void          vankho_library_set_sqlite_error (GError        **error,
                                                sqlite3        *db,
                                                const char     *path);

@@ -137,8 +137,6 @@ gboolean       vankho_library_store_extraction    (VankhoLibrary       *self,
 VankhoExtraction *vankho_library_load_extraction  (VankhoLibrary       *self,
                                                    gint64               article_id,
                                                    GError             **error);
-GPtrArray     *vankho_library_list_documents      (VankhoLibrary       *self,
-                                                   GError             **error);
 gboolean       vankho_library_set_published       (VankhoLibrary       *self,
                                                    gint64               article_id,
                                                    const VankhoDate    *date,
