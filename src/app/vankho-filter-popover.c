@@ -34,6 +34,7 @@ struct _VankhoFilterPopover
 
   VankhoLibrary       *library;
   VankhoArticleFilter *filter;
+  GCancellable        *cancellable;
 
   /* What each dropdown row stands for; row 0 is "all". */
   GPtrArray           *province_codes;
@@ -82,11 +83,54 @@ fill_dropdown (GtkDropDown *dropdown,
 
 /* The choices depend on the archive: read them each time the popover opens. */
 static void
+documents_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(VankhoFilterPopover) self = user_data;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 current;
+  guint selected = 0;
+
+  documents = vankho_library_find_documents_finish (VANKHO_LIBRARY (object), result, &error);
+  if (documents == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the documents: %s", error->message);
+      return;
+    }
+  if (self->filter == NULL)
+    return;
+
+  current = vankho_article_filter_get_document (self->filter);
+  g_array_set_size (self->document_ids, 0);
+  g_ptr_array_add (labels, g_strdup (_("All documents")));
+  g_array_append_val (self->document_ids, (gint64) { 0 });
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const VankhoDocumentSummary *doc = g_ptr_array_index (documents, i);
+
+      if (doc->n_articles == 0)
+        continue;
+      if (doc->id == current)
+        selected = self->document_ids->len;
+      g_ptr_array_add (labels, g_strdup_printf ("%s %s", doc->kind, doc->symbol ? doc->symbol : doc->key));
+      g_array_append_val (self->document_ids, doc->id);
+    }
+
+  self->syncing = TRUE;
+  fill_dropdown (self->document_dropdown, labels);
+  gtk_drop_down_set_selected (self->document_dropdown, selected);
+  self->syncing = FALSE;
+}
+
+static void
 reload_choices (VankhoFilterPopover *self)
 {
   VankhoGazetteer *gazetteer = vankho_extractor_get_gazetteer (vankho_extractor_get_default ());
   g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) outlets = NULL;
   guint n;
@@ -108,24 +152,14 @@ reload_choices (VankhoFilterPopover *self)
     }
   fill_dropdown (self->province_dropdown, labels);
 
-  /* Documents that articles cite. */
-  g_clear_pointer (&labels, g_ptr_array_unref);
-  labels = g_ptr_array_new_with_free_func (g_free);
-  g_array_set_size (self->document_ids, 0);
-  g_ptr_array_add (labels, g_strdup (_("All documents")));
-  g_array_append_val (self->document_ids, (gint64) { 0 });
-  documents = vankho_library_find_documents (self->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
-                                             VANKHO_DOCUMENT_SORT_COUNT, NULL, NULL);
-  for (guint i = 0; documents && i < documents->len; i++)
-    {
-      const VankhoDocumentSummary *doc = g_ptr_array_index (documents, i);
-
-      if (doc->n_articles == 0)
-        continue;
-      g_ptr_array_add (labels, g_strdup_printf ("%s %s", doc->kind, doc->symbol ? doc->symbol : doc->key));
-      g_array_append_val (self->document_ids, doc->id);
-    }
-  fill_dropdown (self->document_dropdown, labels);
+  /* Documents that articles cite: the list takes longer than a frame on a
+   * large library; documents_loaded_cb fills it in. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  vankho_library_find_documents_async (self->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
+                                       VANKHO_DOCUMENT_SORT_COUNT, self->cancellable,
+                                       documents_loaded_cb, g_object_ref (self));
 
   g_clear_pointer (&labels, g_ptr_array_unref);
   labels = g_ptr_array_new_with_free_func (g_free);
@@ -325,6 +359,8 @@ vankho_filter_popover_dispose (GObject *object)
 {
   VankhoFilterPopover *self = (VankhoFilterPopover *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
   g_clear_object (&self->filter);
 

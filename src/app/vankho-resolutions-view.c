@@ -75,38 +75,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  char *search;
-  int   sort;
-  int   group;
-} ListQuery;
-
-static void
-list_query_free (ListQuery *query)
-{
-  g_free (query->search);
-  g_free (query);
-}
-
-static void
-find_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ListQuery *query = task_data;
-  GError *error = NULL;
-  GPtrArray *documents;
-
-  documents = vankho_library_find_documents (source_object, query->search, query->group, query->sort,
-                                             cancellable, &error);
-  if (documents == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 set_loading (VankhoResolutionsView *self,
              gboolean               loading)
@@ -179,7 +147,7 @@ find_cb (GObject      *object,
   GtkListBoxRow *selected;
   GtkWidget *child;
 
-  documents = g_task_propagate_pointer (G_TASK (result), &error);
+  documents = vankho_library_find_documents_finish (VANKHO_LIBRARY (object), result, &error);
   if (documents == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -220,8 +188,6 @@ find_cb (GObject      *object,
 static void
 reload_list (VankhoResolutionsView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  ListQuery *query;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -230,16 +196,9 @@ reload_list (VankhoResolutionsView *self)
     return;
 
   self->cancellable = g_cancellable_new ();
-  query = g_new0 (ListQuery, 1);
-  query->search = g_strdup (self->search);
-  query->sort = self->sort;
-  query->group = self->group;
-
-  task = g_task_new (self->library, self->cancellable, find_cb, g_object_ref (self));
-  g_task_set_source_tag (task, reload_list);
-  g_task_set_task_data (task, query, (GDestroyNotify) list_query_free);
   set_loading (self, TRUE);
-  g_task_run_in_thread (task, find_in_thread);
+  vankho_library_find_documents_async (self->library, self->search, self->group, self->sort,
+                                       self->cancellable, find_cb, g_object_ref (self));
 }
 
 static void

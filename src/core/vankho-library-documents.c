@@ -433,6 +433,85 @@ out:
   return ok ? g_steal_pointer (&documents) : NULL;
 }
 
+typedef struct
+{
+  char                *search;
+  VankhoDocumentGroup  group;
+  VankhoDocumentSort   sort;
+} FindDocuments;
+
+static void
+find_documents_free (FindDocuments *find)
+{
+  g_free (find->search);
+  g_free (find);
+}
+
+static void
+find_documents_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  FindDocuments *find = task_data;
+  GError *error = NULL;
+  GPtrArray *documents;
+
+  documents = vankho_library_find_documents (source_object, find->search, find->group, find->sort,
+                                             cancellable, &error);
+  if (documents == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * vankho_library_find_documents_async:
+ *
+ * Runs vankho_library_find_documents() on a worker thread: at 100 000
+ * articles the list takes longer than a frame.
+ */
+void
+vankho_library_find_documents_async (VankhoLibrary       *self,
+                                     const char          *search,
+                                     VankhoDocumentGroup  group,
+                                     VankhoDocumentSort   sort,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindDocuments *find;
+
+  g_return_if_fail (VANKHO_IS_LIBRARY (self));
+
+  find = g_new0 (FindDocuments, 1);
+  find->search = g_strdup (search);
+  find->group = group;
+  find->sort = sort;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vankho_library_find_documents_async);
+  g_task_set_task_data (task, find, (GDestroyNotify) find_documents_free);
+  g_task_run_in_thread (task, find_documents_in_thread);
+}
+
+/**
+ * vankho_library_find_documents_finish:
+ *
+ * Returns: (transfer full) (element-type VankhoDocumentSummary): the
+ *   documents, or %NULL with @error set
+ */
+GPtrArray *
+vankho_library_find_documents_finish (VankhoLibrary  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * vankho_library_get_document:
  *

@@ -109,6 +109,16 @@ GPtrArray             *vankho_library_find_documents        (VankhoLibrary      
                                                              VankhoDocumentSort         sort,
                                                              GCancellable              *cancellable,
                                                              GError                   **error);
+void                   vankho_library_find_documents_async  (VankhoLibrary             *self,
+                                                             const char                *search,
+                                                             VankhoDocumentGroup        group,
+                                                             VankhoDocumentSort         sort,
+                                                             GCancellable              *cancellable,
+                                                             GAsyncReadyCallback        callback,
+                                                             gpointer                   user_data);
+GPtrArray             *vankho_library_find_documents_finish (VankhoLibrary             *self,
+                                                             GAsyncResult              *result,
+                                                             GError                   **error);
 VankhoDocumentDetails *vankho_library_get_document          (VankhoLibrary             *self,
                                                              gint64                     document_id,
                                                              GError                   **error);

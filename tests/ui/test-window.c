@@ -19,6 +19,7 @@
 #include "vankho-application.h"
 #include "vankho-article-list-model.h"
 #include "vankho-article-row.h"
+#include "vankho-filter-popover.h"
 #include "vankho-importer.h"
 #include "vankho-reader.h"
 #include "vankho-window.h"
@@ -311,6 +312,54 @@ test_screenshots (Fixture       *fixture,
   ui_test_render_png (GTK_WIDGET (fixture->window), search);
 }
 
+/* The selected item of a dropdown whose model holds @text, or NULL. */
+static const char *
+document_choice (GtkWidget *popover)
+{
+  g_autoptr(GPtrArray) dropdowns = ui_test_find_mapped (popover, GTK_TYPE_DROP_DOWN);
+
+  for (guint i = 0; i < dropdowns->len; i++)
+    {
+      GtkDropDown *dropdown = g_ptr_array_index (dropdowns, i);
+      GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+      if (item != NULL && strstr (gtk_string_object_get_string (item), "/TW") != NULL)
+        return gtk_string_object_get_string (item);
+    }
+  return NULL;
+}
+
+/* The document list is read on a worker thread when the popover opens,
+ * and comes back with the filter's document selected. */
+static void
+test_filter_popover (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VankhoArticleFilter *filter = vankho_window_get_filter (fixture->window);
+  g_autoptr(GPtrArray) buttons = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover = NULL;
+  gint64 document_id = vankho_library_lookup_document (fixture->library, "nq:12-nq/tw");
+
+  g_assert_cmpint (document_id, >, 0);
+  vankho_article_filter_set_document (filter, document_id);
+
+  for (guint i = 0; i < buttons->len && popover == NULL; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+
+      if (VANKHO_IS_FILTER_POPOVER (gtk_menu_button_get_popover (button)))
+        {
+          popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+          gtk_menu_button_popup (button);
+        }
+    }
+  g_assert_nonnull (popover);
+
+  spin_until (document_choice, popover);
+  g_assert_cmpstr (document_choice (popover), ==, "Nghị quyết 12-NQ/TW");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -332,6 +381,8 @@ main (int    argc,
 
   g_test_add ("/ui/window/lists-articles", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_lists_articles, fixture_teardown);
+  g_test_add ("/ui/window/filter-popover", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_filter_popover, fixture_teardown);
   g_test_add ("/ui/window/reader", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_reader, fixture_teardown);
   g_test_add ("/ui/window/search", Fixture, GINT_TO_POINTER (TRUE),
