@@ -158,33 +158,6 @@ show_toast (VankhoDocumentPage *self,
     g_message ("%s", message);
 }
 
-/* Event kinds as users read them; the order is the order things happen. */
-static const struct
-{
-  const char *kind;
-  const char *label;
-} event_kinds[] = {
-  { "ban_hanh", N_("Issued a plan") },
-  { "quan_triet", N_("Disseminated") },
-  { "trien_khai", N_("Rolled out") },
-  { "phat_dong", N_("Launched") },
-  { "giao_ban", N_("Briefing") },
-  { "kiem_tra", N_("Inspection") },
-  { "giam_sat", N_("Supervision") },
-  { "danh_gia", N_("Assessment") },
-  { "so_ket", N_("Interim review") },
-  { "tong_ket", N_("Final review") },
-};
-
-static guint
-event_rank (const char *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
-    if (g_str_equal (kind, event_kinds[i].kind))
-      return i;
-  return G_N_ELEMENTS (event_kinds);
-}
-
 /* '1 năm' is 12, '6 tháng' 6: reviews sort by how long they look back. */
 static guint
 period_months (const char *period,
@@ -214,8 +187,7 @@ static char *
 event_label (const char *kind,
              const char *period)
 {
-  guint rank = event_rank (kind);
-  const char *name = rank < G_N_ELEMENTS (event_kinds) ? _(event_kinds[rank].label) : kind;
+  const char *name = vankho_format_event_kind (kind);
   guint count;
   gboolean years;
 
@@ -238,7 +210,7 @@ compare_columns (gconstpointer a,
 {
   const VankhoImplementationCell *x = *(VankhoImplementationCell * const *) a;
   const VankhoImplementationCell *y = *(VankhoImplementationCell * const *) b;
-  guint rx = event_rank (x->kind), ry = event_rank (y->kind);
+  guint rx = vankho_format_event_kind_rank (x->kind), ry = vankho_format_event_kind_rank (y->kind);
   guint c;
   gboolean years;
 

@@ -45,3 +45,51 @@ vankho_format_date (const VankhoDate *date)
       return g_strdup (_("Undated"));
     }
 }
+
+/* Event kinds as users read them; the order is the order things happen. */
+static const struct
+{
+  const char *kind;
+  const char *label;
+} event_kinds[] = {
+  { "ban_hanh", N_("Issued a plan") },
+  { "quan_triet", N_("Disseminated") },
+  { "trien_khai", N_("Rolled out") },
+  { "phat_dong", N_("Launched") },
+  { "giao_ban", N_("Briefing") },
+  { "kiem_tra", N_("Inspection") },
+  { "giam_sat", N_("Supervision") },
+  { "danh_gia", N_("Assessment") },
+  { "so_ket", N_("Interim review") },
+  { "tong_ket", N_("Final review") },
+};
+
+/**
+ * vankho_format_event_kind_rank:
+ * @kind: an event kind as extraction stores it ("so_ket")
+ *
+ * Returns: where @kind comes in the life of a document, kinds this build
+ *   does not know last
+ */
+guint
+vankho_format_event_kind_rank (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
+    if (g_strcmp0 (kind, event_kinds[i].kind) == 0)
+      return i;
+  return G_N_ELEMENTS (event_kinds);
+}
+
+/**
+ * vankho_format_event_kind:
+ * @kind: an event kind as extraction stores it ("so_ket")
+ *
+ * Returns: the kind's translated name, or @kind itself when unknown
+ */
+const char *
+vankho_format_event_kind (const char *kind)
+{
+  guint rank = vankho_format_event_kind_rank (kind);
+
+  return rank < G_N_ELEMENTS (event_kinds) ? _(event_kinds[rank].label) : kind;
+}

@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
-char *vankho_format_date (const VankhoDate *date);
+char       *vankho_format_date            (const VankhoDate *date);
+const char *vankho_format_event_kind      (const char       *kind);
+guint       vankho_format_event_kind_rank (const char       *kind);
 
 G_END_DECLS

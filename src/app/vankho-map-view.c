@@ -29,6 +29,7 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include "vankho-format.h"
 #include "vankho-library-places.h"
 #include "vankho-map-view.h"
 #include "vankho-province-layer.h"
@@ -115,24 +116,6 @@ static const struct
   { "ĐBSCL", N_("Mekong River Delta") },
 };
 
-/* Event kinds as users read them (as in the document page). */
-static const struct
-{
-  const char *kind;
-  const char *label;
-} event_kinds[] = {
-  { "ban_hanh", N_("Issued a plan") },
-  { "quan_triet", N_("Disseminated") },
-  { "trien_khai", N_("Rolled out") },
-  { "phat_dong", N_("Launched") },
-  { "giao_ban", N_("Briefing") },
-  { "kiem_tra", N_("Inspection") },
-  { "giam_sat", N_("Supervision") },
-  { "danh_gia", N_("Assessment") },
-  { "so_ket", N_("Interim review") },
-  { "tong_ket", N_("Final review") },
-};
-
 static guint
 region_rank (const char *code)
 {
@@ -154,11 +137,7 @@ region_name (const char *code)
 static char *
 event_label (const VankhoPlaceEvent *event)
 {
-  const char *label = event->kind;
-
-  for (guint i = 0; i < G_N_ELEMENTS (event_kinds); i++)
-    if (g_str_equal (event->kind, event_kinds[i].kind))
-      label = _(event_kinds[i].label);
+  const char *label = vankho_format_event_kind (event->kind);
 
   if (event->period != NULL)
     return g_strdup_printf ("%s (%s)", label, event->period);
