@@ -40,23 +40,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-find_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *documents;
-
-  documents = vankho_library_find_documents (source_object, task_data, VANKHO_DOCUMENT_GROUP_NONE,
-                                             VANKHO_DOCUMENT_SORT_COUNT, cancellable, &error);
-  if (documents == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, documents, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 find_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -66,7 +49,7 @@ find_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
-  documents = g_task_propagate_pointer (G_TASK (result), &error);
+  documents = vankho_library_find_documents_finish (VANKHO_LIBRARY (object), result, &error);
   if (documents == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -89,15 +72,13 @@ find_cb (GObject      *object,
 static void
 search (VankhoDocumentChooser *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  task = g_task_new (self->library, self->cancellable, find_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))), g_free);
-  g_task_run_in_thread (task, find_in_thread);
+  vankho_library_find_documents_async (self->library, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                       VANKHO_DOCUMENT_GROUP_NONE, VANKHO_DOCUMENT_SORT_COUNT,
+                                       self->cancellable, find_cb, g_object_ref (self));
 }
 
 static void
