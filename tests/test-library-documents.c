@@ -222,6 +222,172 @@ test_list (Fixture       *fixture,
 
 /* Citations keep a copy of their article's date for the list; a corrected
  * date must reach it. */
+/* The list's counts (document_stats, kept by triggers) and the related
+ * documents (counted against those counts' bounds) agree with what the
+ * page counts from the citations themselves. */
+static void
+assert_counts_kept (VankhoLibrary *library)
+{
+  g_autoptr(GPtrArray) documents = find (library, NULL, VANKHO_DOCUMENT_GROUP_NONE, VANKHO_DOCUMENT_SORT_COUNT);
+  g_autoptr(GHashTable) citing = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      VankhoDocumentSummary *summary = g_ptr_array_index (documents, i);
+      g_autoptr(VankhoDocumentDetails) details = NULL;
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GError) error = NULL;
+      GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+      details = vankho_library_get_document (library, summary->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (summary->n_articles, ==, details->n_articles);
+      g_assert_cmpstr (summary->latest, ==, details->latest);
+
+      articles = vankho_library_list_citing_articles (library, summary->id, NULL, 0, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < articles->len; k++)
+        {
+          VankhoCitingArticle *article = g_ptr_array_index (articles, k);
+
+          g_hash_table_add (ids, g_memdup2 (&article->article_id, sizeof (gint64)));
+        }
+      /* Keyed by the summaries, which outlive this loop. */
+      g_hash_table_insert (citing, &summary->id, ids);
+    }
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      VankhoDocumentSummary *summary = g_ptr_array_index (documents, i);
+      GHashTable *mine = g_hash_table_lookup (citing, &summary->id);
+      g_autoptr(GPtrArray) related = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_expected = 0;
+
+      related = vankho_library_list_related_documents (library, summary->id, 0, &error);
+      g_assert_no_error (error);
+
+      for (guint k = 0; k < documents->len; k++)
+        {
+          VankhoDocumentSummary *other = g_ptr_array_index (documents, k);
+          GHashTable *theirs = g_hash_table_lookup (citing, &other->id);
+          GHashTableIter iter;
+          gpointer id;
+          gint64 shared = 0;
+          const VankhoDocumentSummary *found = NULL;
+
+          if (other == summary)
+            continue;
+
+          g_hash_table_iter_init (&iter, mine);
+          while (g_hash_table_iter_next (&iter, &id, NULL))
+            shared += g_hash_table_contains (theirs, id);
+
+          for (guint r = 0; r < related->len; r++)
+            if (((VankhoDocumentSummary *) g_ptr_array_index (related, r))->id == other->id)
+              found = g_ptr_array_index (related, r);
+
+          if (shared == 0)
+            g_assert_null (found);
+          else
+            {
+              g_assert_nonnull (found);
+              g_assert_cmpint (found->n_articles, ==, shared);
+              n_expected++;
+            }
+        }
+      g_assert_cmpuint (related->len, ==, n_expected);
+
+      /* A limit keeps the first ones. */
+      if (related->len > 2)
+        {
+          g_autoptr(GPtrArray) first = vankho_library_list_related_documents (library, summary->id, 2, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (first->len, ==, 2);
+          for (guint r = 0; r < 2; r++)
+            g_assert_cmpint (((VankhoDocumentSummary *) g_ptr_array_index (first, r))->id, ==,
+                             ((VankhoDocumentSummary *) g_ptr_array_index (related, r))->id);
+        }
+    }
+}
+
+/* Corrections, merges, new dates and re-extraction in a random order,
+ * checking after each that the kept counts did not drift. */
+static void
+test_counts_kept (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) documents = find (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE, VANKHO_DOCUMENT_SORT_COUNT);
+  g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func ((GDestroyNotify) vankho_document_merge_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  assert_counts_kept (fixture->library);
+
+  for (guint i = 0; i < documents->len; i++)
+    g_array_append_val (ids, ((VankhoDocumentSummary *) g_ptr_array_index (documents, i))->id);
+
+  for (guint step = 0; step < 24; step++)
+    {
+      gint64 doc = g_array_index (ids, gint64, g_test_rand_int_range (0, ids->len));
+      gint64 other = g_array_index (ids, gint64, g_test_rand_int_range (0, ids->len));
+      g_autoptr(GPtrArray) articles = vankho_library_list_citing_articles (fixture->library, doc, NULL, 0, &error);
+      const VankhoCitingArticle *article = NULL;
+
+      g_assert_no_error (error);
+      if (articles->len > 0)
+        article = g_ptr_array_index (articles, g_test_rand_int_range (0, articles->len));
+
+      switch (step % 6)
+        {
+        case 0:
+          if (article != NULL)
+            g_assert_true (vankho_library_reject_citation (fixture->library, article->citation_id, TRUE, &error));
+          break;
+        case 1:
+          if (article != NULL)
+            g_assert_true (vankho_library_move_citation (fixture->library, article->citation_id, other, &error));
+          break;
+        case 2:
+          if (doc != other)
+            {
+              VankhoDocumentMerge *merge = vankho_library_merge_documents (fixture->library, doc, other, NULL);
+
+              /* Refused when either is merged already: fine. */
+              if (merge != NULL)
+                g_ptr_array_add (merges, merge);
+            }
+          break;
+        case 3:
+          if (article != NULL)
+            {
+              VankhoDate date = { 0 };
+
+              g_assert_true (vankho_date_parse_iso (&date, step % 4 == 0 ? "2027-05-06" : "2019-01"));
+              g_assert_true (vankho_library_set_published (fixture->library, article->article_id, &date, &error));
+            }
+          break;
+        case 4:
+          if (merges->len > 0)
+            {
+              g_assert_true (vankho_library_unmerge_documents (fixture->library,
+                                                               g_ptr_array_index (merges, merges->len - 1),
+                                                               &error));
+              g_ptr_array_remove_index (merges, merges->len - 1);
+            }
+          break;
+        case 5:
+          g_assert_true (vankho_analysis_reindex (fixture->library, NULL, NULL, NULL, NULL, &error));
+          break;
+        }
+      g_assert_no_error (error);
+
+      assert_counts_kept (fixture->library);
+    }
+}
+
 static void
 test_latest_follows_date (Fixture       *fixture,
                           gconstpointer  data)
@@ -636,6 +802,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/library-documents/edit-survives-reindex", Fixture, NULL, fixture_setup,
               test_edit_survives_reindex, fixture_teardown);
+  g_test_add ("/library-documents/counts-kept", Fixture, NULL, fixture_setup, test_counts_kept,
+              fixture_teardown);
   g_test_add_func ("/library-documents/seeds", test_seeds);
 
   return g_test_run ();

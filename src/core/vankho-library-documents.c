@@ -34,22 +34,80 @@
 
 #define FAMILY "(SELECT id FROM documents WHERE id = ?1 OR merged_into = ?1)"
 
-/* The CTE 'counts' (doc, n, latest): for every document that live
- * citations reach, itself or through entries merged into it, the number of
- * citing articles and the newest one's date. One pass over the citations.
+/* The CTE 'family_counts' (doc, n, latest): for every entry that others
+ * were merged into, the number of articles citing it or them and the
+ * newest one's date. Other entries read theirs from document_stats, kept
+ * by triggers (vankho-library-schema.h); a family is counted here because
+ * an article citing two of its entries counts once.
  */
-#define DOCUMENT_COUNTS \
-  "WITH counts AS (" \
-  "  SELECT coalesce (m.merged_into, m.id) AS doc," \
-  "    count (DISTINCT c.article_id) AS n, max (c.published) AS latest" \
-  "  FROM citations c JOIN documents m ON m.id = c.document_id" \
-  "  WHERE NOT c.rejected GROUP BY doc)"
+#define FAMILY_COUNTS \
+  "WITH family AS MATERIALIZED (" \
+  "  SELECT id, merged_into AS head FROM documents WHERE merged_into IS NOT NULL" \
+  "  UNION SELECT merged_into, merged_into FROM documents WHERE merged_into IS NOT NULL)," \
+  " family_counts AS MATERIALIZED (" \
+  "  SELECT f.head AS doc, count (DISTINCT c.article_id) AS n, max (c.published) AS latest" \
+  "  FROM family f JOIN citations c ON c.document_id = f.id" \
+  "  WHERE NOT c.rejected GROUP BY f.head)"
 
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* A summary from a row of id, key, kind, number, symbol, issuer, issued,
+ * title and count (columns 0–8), and the newest citation's date at
+ * @latest_column (-1 for none). One block for the summary and its strings:
+ * the list holds tens of thousands, and 250 000 small allocations were a
+ * third of its time.
+ */
+static VankhoDocumentSummary *
+summary_new_from_row (sqlite3_stmt *stmt,
+                      int           latest_column)
+{
+  const int columns[] = { 1, 2, 3, 4, 5, 6, 7, latest_column };
+  const char *texts[G_N_ELEMENTS (columns)];
+  gsize lengths[G_N_ELEMENTS (columns)];
+  gsize size = sizeof (VankhoDocumentSummary);
+  VankhoDocumentSummary *summary;
+  char **fields[G_N_ELEMENTS (columns)];
+  char *next;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      texts[i] = columns[i] < 0 ? NULL : (const char *) sqlite3_column_text (stmt, columns[i]);
+      lengths[i] = texts[i] != NULL ? (gsize) sqlite3_column_bytes (stmt, columns[i]) : 0;
+      if (texts[i] != NULL)
+        size += lengths[i] + 1;
+    }
+
+  summary = g_malloc0 (size);
+  summary->id = sqlite3_column_int64 (stmt, 0);
+  summary->n_articles = sqlite3_column_int64 (stmt, 8);
+
+  fields[0] = &summary->key;
+  fields[1] = &summary->kind;
+  fields[2] = &summary->number;
+  fields[3] = &summary->symbol;
+  fields[4] = &summary->issuer;
+  fields[5] = &summary->issued;
+  fields[6] = &summary->title;
+  fields[7] = &summary->latest;
+
+  next = (char *) (summary + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      if (texts[i] == NULL)
+        continue;
+
+      memcpy (next, texts[i], lengths[i]);
+      next[lengths[i]] = '\0';
+      *fields[i] = next;
+      next += lengths[i] + 1;
+    }
+
+  return summary;
 }
 
 static void
@@ -84,17 +142,7 @@ check_cancelled (void *user_data)
 void
 vankho_document_summary_free (VankhoDocumentSummary *summary)
 {
-  if (summary == NULL)
-    return;
-
-  g_free (summary->key);
-  g_free (summary->kind);
-  g_free (summary->number);
-  g_free (summary->symbol);
-  g_free (summary->issuer);
-  g_free (summary->issued);
-  g_free (summary->title);
-  g_free (summary->latest);
+  /* One block with its strings: see summary_new_from_row(). */
   g_free (summary);
 }
 
@@ -270,26 +318,104 @@ rank_of (const char         *value,
   return n_order;
 }
 
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
+/* What a document is sorted by, worked out once per document rather than
+ * once per comparison: 30 000 documents make half a million comparisons. */
+typedef struct
 {
-  const VankhoDocumentSummary *x = *(VankhoDocumentSummary * const *) a;
-  const VankhoDocumentSummary *y = *(VankhoDocumentSummary * const *) b;
-  VankhoDocumentGroup group = GPOINTER_TO_INT (user_data);
-  const char *kx = vankho_document_group_key (x, group);
-  const char *ky = vankho_document_group_key (y, group);
+  VankhoDocumentSummary *summary;
+  guint                  rank;    /* of its heading in the known order */
+  const char            *heading; /* collation key of a heading not in it */
+} SortEntry;
+
+/* Later dates first, unknown ones last, as SQLite's DESC does. */
+static int
+compare_dates_desc (const char *x,
+                    const char *y)
+{
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+  return -strcmp (x, y);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const SortEntry *ex = a;
+  const SortEntry *ey = b;
+  const VankhoDocumentSummary *x = ex->summary;
+  const VankhoDocumentSummary *y = ey->summary;
+  VankhoDocumentSort sort = GPOINTER_TO_INT (user_data);
+  int cmp;
+
+  if (ex->rank != ey->rank)
+    return ex->rank < ey->rank ? -1 : 1;
+  if (ex->heading != ey->heading && (cmp = strcmp (ex->heading, ey->heading)) != 0)
+    return cmp;
+
+  switch (sort)
+    {
+    case VANKHO_DOCUMENT_SORT_ISSUED:
+      cmp = compare_dates_desc (x->issued, y->issued);
+      break;
+    case VANKHO_DOCUMENT_SORT_LATEST:
+      cmp = compare_dates_desc (x->latest, y->latest);
+      break;
+    case VANKHO_DOCUMENT_SORT_COUNT:
+    default:
+      cmp = 0;
+      break;
+    }
+  if (cmp == 0 && x->n_articles != y->n_articles)
+    cmp = x->n_articles > y->n_articles ? -1 : 1;
+  if (cmp == 0 && sort == VANKHO_DOCUMENT_SORT_COUNT)
+    cmp = compare_dates_desc (x->issued, y->issued);
+  if (cmp == 0)
+    cmp = strcmp (x->key, y->key);
+  return cmp;
+}
+
+/* Sorts @documents by heading of @group (known ones in their order, the
+ * others by name, none last), then by @sort. */
+static void
+sort_documents (GPtrArray           *documents,
+                VankhoDocumentGroup  group,
+                VankhoDocumentSort   sort)
+{
+  g_autoptr(GHashTable) headings = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const char * const *order = group == VANKHO_DOCUMENT_GROUP_KIND ? kind_order : issuer_order;
   guint n_order = group == VANKHO_DOCUMENT_GROUP_KIND ? G_N_ELEMENTS (kind_order) : G_N_ELEMENTS (issuer_order);
-  guint rx = rank_of (kx, order, n_order);
-  guint ry = rank_of (ky, order, n_order);
+  g_autofree SortEntry *entries = g_new0 (SortEntry, documents->len);
 
-  if (rx != ry)
-    return rx < ry ? -1 : 1;
-  if (rx == n_order)
-    return g_utf8_collate (kx, ky);
-  return 0;
+  for (guint i = 0; i < documents->len; i++)
+    {
+      SortEntry *entry = &entries[i];
+      const char *heading;
+
+      entry->summary = g_ptr_array_index (documents, i);
+      if (group == VANKHO_DOCUMENT_GROUP_NONE)
+        continue;
+
+      heading = vankho_document_group_key (entry->summary, group);
+      entry->rank = rank_of (heading, order, n_order);
+      if (entry->rank != n_order)
+        continue;
+
+      entry->heading = g_hash_table_lookup (headings, heading);
+      if (entry->heading == NULL)
+        {
+          char *key = g_utf8_collate_key (heading, -1);
+
+          g_hash_table_insert (headings, (char *) heading, key);
+          entry->heading = key;
+        }
+    }
+
+  g_qsort_with_data (entries, documents->len, sizeof (SortEntry), compare_entries, GINT_TO_POINTER (sort));
+
+  for (guint i = 0; i < documents->len; i++)
+    documents->pdata[i] = entries[i].summary;
 }
 
 /* Every folded word of @words appears in the folded fields of @summary. */
@@ -340,7 +466,6 @@ vankho_library_find_documents (VankhoLibrary        *self,
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(GStrv) words = NULL;
-  const char *order;
   g_autofree char *sql = NULL;
   gboolean ok = FALSE;
   int rc;
@@ -353,36 +478,13 @@ vankho_library_find_documents (VankhoLibrary        *self,
       words = g_strsplit_set (g_strstrip (folded), " \t", -1);
     }
 
-  switch (sort)
-    {
-    case VANKHO_DOCUMENT_SORT_ISSUED:
-      order = "issued IS NULL, issued DESC, n DESC, canonical_key";
-      break;
-    case VANKHO_DOCUMENT_SORT_LATEST:
-      order = "latest IS NULL, latest DESC, n DESC, canonical_key";
-      break;
-    case VANKHO_DOCUMENT_SORT_COUNT:
-    default:
-      order = "n DESC, issued DESC, canonical_key";
-      break;
-    }
-
-  /* One pass over the live citations for all documents. The cited ones
-   * join their documents by key; the others are added after: a LEFT JOIN
-   * on the counts made SQLite scan them once per document (30 s for
-   * 30 000 documents). The sort order is a fixed string of ours.
-   */
-  sql = g_strconcat (DOCUMENT_COUNTS
-                     ", listed AS ("
-                     "  SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
-                     "    d.issued, d.title, counts.n AS n, counts.latest AS latest"
-                     "  FROM counts JOIN documents d ON d.id = counts.doc WHERE d.merged_into IS NULL"
-                     "  UNION ALL"
-                     "  SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
-                     "    d.issued, d.title, 0, NULL"
-                     "  FROM documents d WHERE d.merged_into IS NULL"
-                     "    AND d.id NOT IN (SELECT doc FROM counts))"
-                     " SELECT * FROM listed ORDER BY ", order, NULL);
+  sql = g_strconcat (FAMILY_COUNTS
+                     " SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
+                     "  d.issued, d.title, coalesce (fc.n, s.n_articles, 0) AS n,"
+                     "  CASE WHEN fc.doc IS NULL THEN s.latest ELSE fc.latest END AS newest"
+                     " FROM documents d LEFT JOIN document_stats s ON s.document_id = d.id"
+                     "  LEFT JOIN family_counts fc ON fc.doc = d.id"
+                     " WHERE d.merged_into IS NULL", NULL);
 
   locker = g_mutex_locker_new (&self->reader_lock);
   if (cancellable != NULL)
@@ -395,18 +497,7 @@ vankho_library_find_documents (VankhoLibrary        *self,
   ok = TRUE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      VankhoDocumentSummary *summary = g_new0 (VankhoDocumentSummary, 1);
-
-      summary->id = sqlite3_column_int64 (stmt, 0);
-      summary->key = column_dup (stmt, 1);
-      summary->kind = column_dup (stmt, 2);
-      summary->number = column_dup (stmt, 3);
-      summary->symbol = column_dup (stmt, 4);
-      summary->issuer = column_dup (stmt, 5);
-      summary->issued = column_dup (stmt, 6);
-      summary->title = column_dup (stmt, 7);
-      summary->n_articles = sqlite3_column_int64 (stmt, 8);
-      summary->latest = column_dup (stmt, 9);
+      VankhoDocumentSummary *summary = summary_new_from_row (stmt, 9);
 
       /* The documents are a few hundred entries, not the archive: matching
        * their folded text here costs less than keeping a folded copy. */
@@ -423,9 +514,8 @@ vankho_library_find_documents (VankhoLibrary        *self,
       vankho_library_set_sqlite_error (error, self->reader, self->path);
       ok = FALSE;
     }
-  else if (group != VANKHO_DOCUMENT_GROUP_NONE)
-    /* Stable: each group keeps the order of @sort. */
-    g_ptr_array_sort_with_data (documents, compare_groups, GINT_TO_POINTER (group));
+  else
+    sort_documents (documents, group, sort);
 
 out:
   sqlite3_progress_handler (self->reader, 0, NULL, NULL);
@@ -725,51 +815,61 @@ vankho_library_count_citations_by_month (VankhoLibrary  *self,
  * Returns: (transfer full) (element-type VankhoImplementationCell): the
  *   cells, by province code (articles without a province last), then kind
  */
-GPtrArray *
-vankho_library_get_implementation (VankhoLibrary  *self,
-                                   gint64          document_id,
-                                   GError        **error)
+/* An article that cites a document (live citations only), and its date
+ * ("2023-08-15" at most: ISO 8601 at its precision; empty if unknown). */
+typedef struct
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) vankho_implementation_cell_free);
-  g_autoptr(GMutexLocker) locker = NULL;
+  gint64  article_id;
+  char    published[12];
+} CitingArticle;
+
+static int
+compare_citing (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The articles citing @document_id or an entry merged into it, by id, each
+ * once; read in one pass of the citations' covering index. Call with the
+ * reader locked. */
+static GArray *
+read_citing_articles (VankhoLibrary  *self,
+                      gint64          document_id,
+                      GError        **error)
+{
+  g_autoptr(GArray) citing = g_array_new (FALSE, FALSE, sizeof (CitingArticle));
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean sorted = TRUE;
+  guint n = 0;
   int rc;
 
-  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
-
-  locker = g_mutex_locker_new (&self->reader_lock);
-  /* The citing articles and their dates come from the citations' covering
-   * index, not from the articles. min () makes e.article_id that of the
-   * earliest article. */
   stmt = vankho_library_prepare (self, self->reader,
-                                 "WITH citing AS MATERIALIZED (SELECT c.article_id AS id,"
-                                 "    max (c.published) AS published FROM citations c"
-                                 "  WHERE c.document_id IN " FAMILY " AND NOT c.rejected"
-                                 "  GROUP BY c.article_id)"
-                                 " SELECT p.province, e.kind, e.period,"
-                                 "  min (coalesce (e.happened, citing.published)), e.article_id,"
-                                 "  count (DISTINCT e.article_id)"
-                                 " FROM citing JOIN events e ON e.article_id = citing.id"
-                                 " LEFT JOIN places p ON p.article_id = e.article_id AND p.role = 'primary'"
-                                 " WHERE e.document_id IN " FAMILY
-                                 " GROUP BY p.province, e.kind, e.period"
-                                 " ORDER BY p.province IS NULL, p.province, e.kind, e.period", error);
+                                 "SELECT article_id, published FROM citations"
+                                 " WHERE document_id IN " FAMILY " AND NOT rejected", error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, document_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      VankhoImplementationCell *cell = g_new0 (VankhoImplementationCell, 1);
+      CitingArticle article = { sqlite3_column_int64 (stmt, 0), "" };
+      CitingArticle *last = citing->len > 0 ? &g_array_index (citing, CitingArticle, citing->len - 1) : NULL;
+      const char *published;
 
-      cell->province = column_dup (stmt, 0);
-      cell->province_name = g_strdup (province_name (cell->province));
-      cell->kind = column_dup (stmt, 1);
-      cell->period = column_dup (stmt, 2);
-      cell->earliest = column_dup (stmt, 3);
-      cell->article_id = sqlite3_column_int64 (stmt, 4);
-      cell->n_articles = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (cells, cell);
+      /* Each entry's citations come by article; a merged family's do not. */
+      if (last != NULL && last->article_id == article.article_id)
+        continue;
+      if (last != NULL && last->article_id > article.article_id)
+        sorted = FALSE;
+
+      published = (const char *) sqlite3_column_text (stmt, 1);
+      if (published != NULL)
+        g_strlcpy (article.published, published, sizeof article.published);
+      g_array_append_val (citing, article);
     }
 
   if (rc != SQLITE_DONE)
@@ -778,7 +878,310 @@ vankho_library_get_implementation (VankhoLibrary  *self,
       return NULL;
     }
 
+  if (!sorted)
+    {
+      g_array_sort (citing, compare_citing);
+      for (guint i = 0; i < citing->len; i++)
+        {
+          CitingArticle *article = &g_array_index (citing, CitingArticle, i);
+
+          if (n == 0 || g_array_index (citing, CitingArticle, n - 1).article_id != article->article_id)
+            g_array_index (citing, CitingArticle, n++) = *article;
+        }
+      g_array_set_size (citing, n);
+    }
+
+  return g_steal_pointer (&citing);
+}
+
+/* One event row of the implementation table: which cell, which article. */
+typedef struct
+{
+  VankhoImplementationCell *cell;
+  gint64                    article_id;
+} CellArticle;
+
+static int
+compare_cell_articles (gconstpointer a,
+                       gconstpointer b)
+{
+  const CellArticle *x = a;
+  const CellArticle *y = b;
+
+  if (x->cell != y->cell)
+    return x->cell < y->cell ? -1 : 1;
+  return (x->article_id > y->article_id) - (x->article_id < y->article_id);
+}
+
+/* Provinces by code, articles without one last; then kind, then period
+ * (none first). */
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const VankhoImplementationCell *x = *(VankhoImplementationCell * const *) a;
+  const VankhoImplementationCell *y = *(VankhoImplementationCell * const *) b;
+  int cmp;
+
+  if (x->province == NULL || y->province == NULL)
+    cmp = (x->province == NULL) - (y->province == NULL);
+  else
+    cmp = strcmp (x->province, y->province);
+  if (cmp == 0)
+    cmp = strcmp (x->kind, y->kind);
+  if (cmp == 0 && x->period != y->period)
+    cmp = x->period == NULL ? -1 : y->period == NULL ? 1 : strcmp (x->period, y->period);
+  return cmp;
+}
+
+GPtrArray *
+vankho_library_get_implementation (VankhoLibrary  *self,
+                                   gint64          document_id,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) vankho_implementation_cell_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (CellArticle));
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GArray) citing = NULL;
+  VankhoImplementationCell *cell = NULL;
+  int rc;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
+
+  locker = g_mutex_locker_new (&self->reader_lock);
+  citing = read_citing_articles (self, document_id, error);
+  if (citing == NULL)
+    return NULL;
+
+  /* Events and their articles' provinces come from indexes; whether the
+   * article still cites the document is looked up in @citing, and the rows
+   * are grouped here: at 20 000 events, a third of the time SQLite took
+   * with a lookup per event and GROUP BY with count (DISTINCT). */
+  stmt = vankho_library_prepare (self, self->reader,
+                                 "SELECT p.province, e.kind, e.period, e.article_id, e.happened"
+                                 " FROM events e"
+                                 " LEFT JOIN places p ON p.article_id = e.article_id AND p.role = 'primary'"
+                                 " WHERE e.document_id IN " FAMILY, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *province = (const char *) sqlite3_column_text (stmt, 0);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const char *period = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 article_id = sqlite3_column_int64 (stmt, 3);
+      const char *date = (const char *) sqlite3_column_text (stmt, 4);
+      const CitingArticle *live;
+      CellArticle row;
+
+      live = bsearch (&article_id, citing->data, citing->len, sizeof (CitingArticle), compare_citing);
+      if (live == NULL)
+        continue;
+      if (date == NULL && live->published[0] != '\0')
+        date = live->published;
+
+      /* Rows come in (kind, period) order: the cell is often the last. */
+      if (cell == NULL || g_strcmp0 (cell->province, province) != 0 ||
+          g_strcmp0 (cell->kind, kind) != 0 || g_strcmp0 (cell->period, period) != 0)
+        {
+          g_string_assign (key, province ?: "");
+          g_string_append_c (key, '\x1f');
+          g_string_append (key, kind ?: "");
+          g_string_append_c (key, '\x1f');
+          g_string_append (key, period ?: "\x1f");
+          cell = g_hash_table_lookup (by_key, key->str);
+        }
+
+      if (cell == NULL)
+        {
+          cell = g_new0 (VankhoImplementationCell, 1);
+          cell->province = g_strdup (province);
+          cell->province_name = g_strdup (province_name (province));
+          cell->kind = g_strdup (kind);
+          cell->period = g_strdup (period);
+          cell->earliest = g_strdup (date);
+          cell->article_id = article_id;
+          g_ptr_array_add (cells, cell);
+          g_hash_table_insert (by_key, g_strdup (key->str), cell);
+        }
+      else if (date != NULL && (cell->earliest == NULL || strcmp (date, cell->earliest) < 0))
+        {
+          g_free (cell->earliest);
+          cell->earliest = g_strdup (date);
+          cell->article_id = article_id;
+        }
+
+      row.cell = cell;
+      row.article_id = article_id;
+      g_array_append_val (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->reader, self->path);
+      return NULL;
+    }
+
+  /* An article reporting the same event twice counts once. */
+  g_array_sort (rows, compare_cell_articles);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const CellArticle *row = &g_array_index (rows, CellArticle, i);
+
+      if (i == 0 || row->cell != g_array_index (rows, CellArticle, i - 1).cell ||
+          row->article_id != g_array_index (rows, CellArticle, i - 1).article_id)
+        row->cell->n_articles++;
+    }
+
+  g_ptr_array_sort (cells, compare_cells);
+
   return g_steal_pointer (&cells);
+}
+
+/* A document that may share articles with another: an entry and those
+ * merged into it. */
+typedef struct
+{
+  gint64   head;
+  gint64   bound;   /* its entries' citing articles: at most this many shared */
+  gint64   shared;
+  GArray  *merged;  /* gint64 ids of the cited entries merged into it, or NULL */
+  gboolean cited;   /* the head itself is cited */
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_clear_pointer (&candidate->merged, g_array_unref);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
+
+  if (x->bound != y->bound)
+    return x->bound > y->bound ? -1 : 1;
+  return (x->head > y->head) - (x->head < y->head);
+}
+
+static int
+compare_related (gconstpointer a,
+                 gconstpointer b)
+{
+  const VankhoDocumentSummary *x = *(VankhoDocumentSummary * const *) a;
+  const VankhoDocumentSummary *y = *(VankhoDocumentSummary * const *) b;
+  int cmp;
+
+  if (x->n_articles != y->n_articles)
+    return x->n_articles > y->n_articles ? -1 : 1;
+  cmp = compare_dates_desc (x->issued, y->issued);
+  return cmp != 0 ? cmp : strcmp (x->key, y->key);
+}
+
+/* Appends the articles citing entry @id to @ids, in article order. */
+static gboolean
+read_entry_articles (VankhoLibrary  *self,
+                     sqlite3_stmt   *stmt,
+                     gint64          id,
+                     GArray         *ids,
+                     GError        **error)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 article_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, article_id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->reader, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many of @citing (sorted by article) the candidate's entries cite.
+ * An entry's live citations come from the covering index in article
+ * order and are merged against @citing as they come; a family's are
+ * gathered and sorted first. */
+static gboolean
+count_shared (VankhoLibrary  *self,
+              sqlite3_stmt   *stmt,
+              GArray         *citing,
+              Candidate      *candidate,
+              GError        **error)
+{
+  const CitingArticle *articles = (const CitingArticle *) (gpointer) citing->data;
+  g_autoptr(GArray) ids = NULL;
+  gint64 last = -1;
+  guint i = 0;
+  int rc;
+
+  candidate->shared = 0;
+
+  if (candidate->merged != NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (candidate->cited && !read_entry_articles (self, stmt, candidate->head, ids, error))
+        return FALSE;
+      for (guint m = 0; m < candidate->merged->len; m++)
+        if (!read_entry_articles (self, stmt, g_array_index (candidate->merged, gint64, m), ids, error))
+          return FALSE;
+
+      g_array_sort (ids, compare_citing);
+      for (guint k = 0; k < ids->len; k++)
+        {
+          gint64 id = g_array_index (ids, gint64, k);
+
+          if (id == last)
+            continue;
+          last = id;
+          while (i < citing->len && articles[i].article_id < id)
+            i++;
+          if (i < citing->len && articles[i].article_id == id)
+            candidate->shared++;
+        }
+      return TRUE;
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, candidate->head);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id == last)
+        continue;
+      last = id;
+      while (i < citing->len && articles[i].article_id < id)
+        i++;
+      if (i == citing->len)
+        break;
+      if (articles[i].article_id == id)
+        candidate->shared++;
+    }
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      vankho_library_set_sqlite_error (error, self->reader, self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -797,45 +1200,70 @@ vankho_library_list_related_documents (VankhoLibrary  *self,
                                        GError        **error)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) vankho_document_summary_free);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GHashTable) by_head = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) entry = NULL;
+  g_autoptr(GArray) citing = NULL;
+  gint64 threshold = 1;
   int rc;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), NULL);
 
+  g_array_set_clear_func (candidates, candidate_clear);
+
   locker = g_mutex_locker_new (&self->reader_lock);
+  citing = read_citing_articles (self, document_id, error);
+  if (citing == NULL)
+    return NULL;
+  if (citing->len == 0)
+    return g_steal_pointer (&documents);
+
+  /* Every cited entry, by family, with document_stats' counts as an upper
+   * bound of what it can share: taken most cited first, the search stops
+   * once no family left can reach the @limit-th best. Counting shared
+   * articles for all of them in SQL took 270 ms for a document cited by
+   * 44 000 of 100 000 articles. */
   stmt = vankho_library_prepare (self, self->reader,
-                                 "WITH citing AS (SELECT DISTINCT article_id FROM citations"
-                                 "    WHERE document_id IN " FAMILY " AND NOT rejected),"
-                                 "  shared AS (SELECT coalesce (m.merged_into, m.id) AS doc,"
-                                 "    count (DISTINCT c.article_id) AS n"
-                                 "    FROM citing JOIN citations c ON c.article_id = citing.article_id"
-                                 "    JOIN documents m ON m.id = c.document_id"
-                                 "    WHERE NOT c.rejected GROUP BY doc)"
-                                 " SELECT d.id, d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
-                                 "  d.issued, d.title, shared.n"
-                                 " FROM shared JOIN documents d ON d.id = shared.doc"
-                                 " WHERE d.id != ?1"
-                                 " ORDER BY shared.n DESC, d.issued DESC, d.canonical_key LIMIT ?2", error);
+                                 "SELECT s.document_id, coalesce (d.merged_into, d.id), s.n_articles"
+                                 " FROM document_stats s JOIN documents d ON d.id = s.document_id"
+                                 " WHERE s.n_articles > 0", error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      VankhoDocumentSummary *summary = g_new0 (VankhoDocumentSummary, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 head = sqlite3_column_int64 (stmt, 1);
+      gpointer index;
+      Candidate *candidate;
 
-      summary->id = sqlite3_column_int64 (stmt, 0);
-      summary->key = column_dup (stmt, 1);
-      summary->kind = column_dup (stmt, 2);
-      summary->number = column_dup (stmt, 3);
-      summary->symbol = column_dup (stmt, 4);
-      summary->issuer = column_dup (stmt, 5);
-      summary->issued = column_dup (stmt, 6);
-      summary->title = column_dup (stmt, 7);
-      summary->n_articles = sqlite3_column_int64 (stmt, 8);
-      g_ptr_array_add (documents, summary);
+      if (head == document_id)
+        continue;
+
+      if (g_hash_table_lookup_extended (by_head, &head, NULL, &index))
+        candidate = &g_array_index (candidates, Candidate, GPOINTER_TO_UINT (index));
+      else
+        {
+          Candidate added = { head, 0, 0, NULL, FALSE };
+
+          g_array_append_val (candidates, added);
+          candidate = &g_array_index (candidates, Candidate, candidates->len - 1);
+          /* The array may move: the table keeps an index into it. */
+          g_hash_table_insert (by_head, g_memdup2 (&head, sizeof head), GUINT_TO_POINTER (candidates->len - 1));
+        }
+
+      if (id == head)
+        candidate->cited = TRUE;
+      else
+        {
+          if (candidate->merged == NULL)
+            candidate->merged = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_array_append_val (candidate->merged, id);
+        }
+      candidate->bound += sqlite3_column_int64 (stmt, 2);
     }
 
   if (rc != SQLITE_DONE)
@@ -843,6 +1271,73 @@ vankho_library_list_related_documents (VankhoLibrary  *self,
       vankho_library_set_sqlite_error (error, self->reader, self->path);
       return NULL;
     }
+
+  g_array_sort (candidates, compare_candidates);
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = vankho_library_prepare (self, self->reader,
+                                 "SELECT article_id FROM citations"
+                                 " WHERE document_id = ?1 AND NOT rejected", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (candidate->bound < threshold)
+        break;
+      if (!count_shared (self, stmt, citing, candidate, error))
+        return NULL;
+      if (candidate->shared < threshold)
+        continue;
+
+      /* @best: the @limit highest counts so far, highest first. Ties with
+       * the last one stay in: the order among them is by date. */
+      if (limit > 0)
+        {
+          guint at = 0;
+
+          while (at < best->len && g_array_index (best, gint64, at) >= candidate->shared)
+            at++;
+          g_array_insert_val (best, at, candidate->shared);
+          if (best->len > limit)
+            g_array_set_size (best, limit);
+          if (best->len == limit)
+            threshold = g_array_index (best, gint64, limit - 1);
+        }
+    }
+
+  entry = vankho_library_prepare (self, self->reader,
+                                  "SELECT id, canonical_key, kind, number, symbol, issuer, issued, title, ?2"
+                                  " FROM documents WHERE id = ?1", error);
+  if (entry == NULL)
+    return NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      /* Those not counted were cut off by their bound. */
+      if (candidate->bound < threshold || candidate->shared < threshold)
+        continue;
+
+      sqlite3_reset (entry);
+      sqlite3_bind_int64 (entry, 1, candidate->head);
+      sqlite3_bind_int64 (entry, 2, candidate->shared);
+      rc = sqlite3_step (entry);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (documents, summary_new_from_row (entry, -1));
+      else if (rc != SQLITE_DONE)
+        {
+          vankho_library_set_sqlite_error (error, self->reader, self->path);
+          return NULL;
+        }
+    }
+
+  g_ptr_array_sort (documents, compare_related);
+  if (limit > 0 && documents->len > limit)
+    g_ptr_array_set_size (documents, limit);
 
   return g_steal_pointer (&documents);
 }

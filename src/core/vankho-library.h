@@ -47,6 +47,8 @@ typedef struct
   char  *newest;
 } VankhoLibraryStats;
 
+/* Read-only: the summary and its strings are one allocation, freed with
+ * vankho_document_summary_free(). */
 typedef struct
 {
   gint64  id;
@@ -61,7 +63,7 @@ typedef struct
   char   *latest;       /* the newest citing article's date */
 } VankhoDocumentSummary;
 
-#define VANKHO_LIBRARY_SCHEMA_VERSION 5
+#define VANKHO_LIBRARY_SCHEMA_VERSION 6
 
 #define VANKHO_TYPE_LIBRARY (vankho_library_get_type ())
 

@@ -20,6 +20,9 @@
 
 #define RUNS 5
 
+/* Only the figures whose name contains this, to profile one query. */
+static const char *only;
+
 typedef gboolean (*Query) (VankhoLibrary *library, gint64 document_id);
 
 static gboolean
@@ -98,6 +101,9 @@ measure (const char    *name,
 {
   double times[RUNS];
 
+  if (only != NULL && strstr (name, only) == NULL)
+    return;
+
   if (!query (library, document_id))
     {
       g_printerr ("bench-documents: %s failed\n", name);
@@ -124,12 +130,13 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   gint64 document_id;
 
-  if (argc != 2)
+  if (argc != 2 && argc != 3)
     {
-      g_printerr ("usage: bench-documents LIBRARY\n");
+      g_printerr ("usage: bench-documents LIBRARY [NAME]\n");
       return 1;
     }
 
+  only = argv[2];
   library = vankho_library_open (argv[1], &error);
   if (library == NULL)
     {
