@@ -47,6 +47,7 @@ sqlite3_stmt *vankho_library_prepare          (VankhoLibrary  *self,
                                                sqlite3        *db,
                                                const char     *sql,
                                                GError        **error);
+int           vankho_library_register_functions (sqlite3     *db);
 gboolean      vankho_library_seed_catalogue   (VankhoLibrary  *self,
                                                GError        **error);
 

@@ -193,12 +193,20 @@ static const char * const vankho_library_migrations[] = {
   "  UPDATE citations SET published = NEW.published WHERE article_id = NEW.id;"
   "END;",
 
-  /* 5 → 6: each document's number of citing articles and newest citation,
-   * kept by the citations' own triggers, so that the document list reads
-   * one row per document instead of counting 700 000 citations (at 100 000
-   * articles: 380 → ~30 ms). Counts are per entry: the list adds up merged
-   * entries itself, since an article may cite two of them. A pair (article,
-   * document) counts once however many live citations it has. */
+  /* 5 → 6: which articles cite each document, one row per pair however
+   * many citations the article makes, and each document's number of them
+   * and newest citation, all kept by the citations' own triggers. The
+   * document list reads one row per document instead of counting 700 000
+   * citations (at 100 000 articles: 380 → 33 ms), related documents scan
+   * pairs instead of citations. Counts are per entry: merged entries are
+   * added up by the readers, since an article may cite two of them. */
+  "CREATE TABLE document_articles ("
+  "  document_id INTEGER NOT NULL,"
+  "  article_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (document_id, article_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO document_articles (document_id, article_id)"
+  "  SELECT DISTINCT document_id, article_id FROM citations WHERE NOT rejected;"
   "CREATE TABLE document_stats ("
   "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
   "  n_articles INTEGER NOT NULL DEFAULT 0,"
@@ -207,16 +215,21 @@ static const char * const vankho_library_migrations[] = {
   "INSERT INTO document_stats (document_id, n_articles, latest)"
   "  SELECT document_id, count (DISTINCT article_id), max (published)"
   "  FROM citations WHERE NOT rejected GROUP BY document_id;"
+  "CREATE TRIGGER document_articles_insert AFTER INSERT ON document_articles BEGIN"
+  "  INSERT INTO document_stats (document_id, n_articles) VALUES (NEW.document_id, 1)"
+  "    ON CONFLICT (document_id) DO UPDATE SET n_articles = n_articles + 1;"
+  "END;"
+  "CREATE TRIGGER document_articles_delete AFTER DELETE ON document_articles BEGIN"
+  "  UPDATE document_stats SET n_articles = n_articles - 1 WHERE document_id = OLD.document_id;"
+  "END;"
   /* The date may still be NULL here when the date trigger runs after this
    * one; the article has it then. */
   "CREATE TRIGGER document_stats_insert AFTER INSERT ON citations"
   "  WHEN NOT NEW.rejected BEGIN"
-  "  INSERT INTO document_stats (document_id) VALUES (NEW.document_id)"
-  "    ON CONFLICT (document_id) DO NOTHING;"
+  "  INSERT INTO document_articles (document_id, article_id)"
+  "    SELECT NEW.document_id, NEW.article_id WHERE NOT EXISTS (SELECT 1 FROM document_articles"
+  "      WHERE document_id = NEW.document_id AND article_id = NEW.article_id);"
   "  UPDATE document_stats SET"
-  "    n_articles = n_articles + NOT EXISTS (SELECT 1 FROM citations c"
-  "      WHERE c.article_id = NEW.article_id AND c.document_id = NEW.document_id"
-  "        AND NOT c.rejected AND c.id != NEW.id),"
   "    latest = max (coalesce (latest, coalesce (NEW.published,"
   "                    (SELECT published FROM articles WHERE id = NEW.article_id))),"
   "                  coalesce (NEW.published,"
@@ -225,44 +238,32 @@ static const char * const vankho_library_migrations[] = {
   "END;"
   "CREATE TRIGGER document_stats_delete AFTER DELETE ON citations"
   "  WHEN NOT OLD.rejected BEGIN"
+  "  DELETE FROM document_articles"
+  "    WHERE document_id = OLD.document_id AND article_id = OLD.article_id"
+  "      AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.article_id = OLD.article_id"
+  "        AND c.document_id = OLD.document_id AND NOT c.rejected);"
   "  UPDATE document_stats SET"
-  "    n_articles = n_articles - NOT EXISTS (SELECT 1 FROM citations c"
-  "      WHERE c.article_id = OLD.article_id AND c.document_id = OLD.document_id"
-  "        AND NOT c.rejected),"
-  "    latest = CASE WHEN OLD.published >= latest"
-  "      THEN (SELECT max (published) FROM citations"
-  "            WHERE document_id = OLD.document_id AND NOT rejected)"
-  "      ELSE latest END"
-  "  WHERE document_id = OLD.document_id;"
+  "    latest = (SELECT max (published) FROM citations"
+  "              WHERE document_id = OLD.document_id AND NOT rejected)"
+  "  WHERE document_id = OLD.document_id AND OLD.published >= latest;"
   "END;"
   /* A citation moved to another document or article, rejected or taken
-   * back: the pair it left may lose its article, the pair it joined may
-   * gain one. */
+   * back: the pair it left may lose its last live citation, the pair it
+   * joined may gain its first. */
   "CREATE TRIGGER document_stats_update AFTER UPDATE OF article_id, document_id, rejected ON citations"
   "  WHEN OLD.article_id IS NOT NEW.article_id OR OLD.document_id IS NOT NEW.document_id"
   "    OR OLD.rejected IS NOT NEW.rejected BEGIN"
-  "  INSERT INTO document_stats (document_id) SELECT NEW.document_id"
-  "    WHERE NOT NEW.rejected ON CONFLICT (document_id) DO NOTHING;"
+  "  DELETE FROM document_articles"
+  "    WHERE document_id = OLD.document_id AND article_id = OLD.article_id"
+  "      AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.article_id = OLD.article_id"
+  "        AND c.document_id = OLD.document_id AND NOT c.rejected);"
+  "  INSERT INTO document_articles (document_id, article_id)"
+  "    SELECT NEW.document_id, NEW.article_id WHERE NOT NEW.rejected AND NOT EXISTS (SELECT 1"
+  "      FROM document_articles WHERE document_id = NEW.document_id AND article_id = NEW.article_id);"
   "  UPDATE document_stats SET"
-  "    n_articles = n_articles"
-  "      + EXISTS (SELECT 1 FROM citations c WHERE c.article_id = OLD.article_id"
-  "          AND c.document_id = OLD.document_id AND NOT c.rejected)"
-  "      - (NOT OLD.rejected OR EXISTS (SELECT 1 FROM citations c"
-  "          WHERE c.article_id = OLD.article_id AND c.document_id = OLD.document_id"
-  "            AND NOT c.rejected AND c.id != OLD.id)),"
   "    latest = (SELECT max (published) FROM citations"
-  "              WHERE document_id = OLD.document_id AND NOT rejected)"
-  "  WHERE document_id = OLD.document_id;"
-  "  UPDATE document_stats SET"
-  "    n_articles = n_articles"
-  "      + EXISTS (SELECT 1 FROM citations c WHERE c.article_id = NEW.article_id"
-  "          AND c.document_id = NEW.document_id AND NOT c.rejected)"
-  "      - EXISTS (SELECT 1 FROM citations c WHERE c.article_id = NEW.article_id"
-  "          AND c.document_id = NEW.document_id AND NOT c.rejected AND c.id != NEW.id),"
-  "    latest = (SELECT max (published) FROM citations"
-  "              WHERE document_id = NEW.document_id AND NOT rejected)"
-  "  WHERE document_id = NEW.document_id"
-  "    AND (NEW.article_id IS NOT OLD.article_id OR NEW.document_id IS NOT OLD.document_id);"
+  "              WHERE document_id = document_stats.document_id AND NOT rejected)"
+  "  WHERE document_id IN (OLD.document_id, NEW.document_id);"
   "END;"
   /* The implementation table reads a document's events and each one's
    * article's primary province from indexes alone. */

@@ -294,7 +294,8 @@ open_connection (VankhoLibrary  *self,
    */
   sqlite3_exec (db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
 
-  if (vankho_fts_tokenizer_register (db) != SQLITE_OK)
+  if (vankho_fts_tokenizer_register (db) != SQLITE_OK ||
+      vankho_library_register_functions (db) != SQLITE_OK)
     {
       vankho_library_set_sqlite_error (error, db, self->path);
       sqlite3_close (db);
