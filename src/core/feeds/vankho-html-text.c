@@ -117,20 +117,31 @@ writer_break (TextWriter *w,
   w->pending_space = FALSE;
 }
 
-static void
-writer_text (TextWriter *w,
-             const char *text)
+static inline gboolean
+is_html_space (char c)
 {
-  for (const char *p = text; *p; p++)
-    {
-      char c = *p;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+static void
+writer_text_len (TextWriter *w,
+                 const char *text,
+                 gsize       len)
+{
+  const char *end = text + len;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *run = p;
+
+      if (is_html_space (*p))
         {
-          if (w->pre_depth > 0 && c == '\n')
+          if (w->pre_depth > 0 && *p == '\n')
             writer_break (w, 1);
           else if (w->pending_break == 0)
             w->pending_space = TRUE;
+          p++;
           continue;
         }
 
@@ -147,8 +158,19 @@ writer_text (TextWriter *w,
             g_string_append_c (w->out, ' ');
           w->pending_space = FALSE;
         }
-      g_string_append_c (w->out, c);
+
+      /* A word at a time, not a byte at a time. */
+      while (p < end && !is_html_space (*p))
+        p++;
+      g_string_append_len (w->out, run, p - run);
     }
+}
+
+static void
+writer_text (TextWriter *w,
+             const char *text)
+{
+  writer_text_len (w, text, strlen (text));
 }
 
 static void
@@ -255,6 +277,10 @@ normalize (const char *text,
       else if (pending_space && out->len > 0)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
+
+      /* The rest of a run of visible ASCII needs no checks. */
+      while (p < end && (guchar) *p > 0x20 && (guchar) *p < 0x7F)
+        p++;
       g_string_append_len (out, start, p - start);
     }
 
@@ -364,6 +390,151 @@ vankho_html_node_to_text (xmlNode            *node,
   return normalize (out->str, out->len);
 }
 
+/* Feed entries are turned into text by the thousand: there the parser's
+ * events are written out as they come, without building a tree (half the
+ * time of a feed's parse went to building and freeing one per entry).
+ * Same rules as walk(): libxml2's HTML parser closes what the markup left
+ * open, so every start has its end. */
+typedef struct
+{
+  TextWriter   w;
+  guint        drop_depth;  /* inside an element never shown */
+  char       **first_image;
+} SaxText;
+
+static void
+sax_start_element (void           *ctx,
+                   const xmlChar  *name,
+                   const xmlChar **attrs)
+{
+  SaxText *sax = ((htmlParserCtxtPtr) ctx)->_private;
+  guint flags = tag_flags (name);
+
+  if (sax->drop_depth > 0 || (flags & TAG_DROP))
+    {
+      sax->drop_depth++;
+      return;
+    }
+
+  if (sax->first_image != NULL && *sax->first_image == NULL && attrs != NULL &&
+      xmlStrcmp (name, BAD_CAST "img") == 0)
+    for (guint i = 0; attrs[i] != NULL; i += 2)
+      if (xmlStrcmp (attrs[i], BAD_CAST "src") == 0 && attrs[i + 1] != NULL && *attrs[i + 1] != '\0')
+        {
+          *sax->first_image = g_strdup ((const char *) attrs[i + 1]);
+          break;
+        }
+
+  writer_enter (&sax->w, flags);
+}
+
+static void
+sax_end_element (void          *ctx,
+                 const xmlChar *name)
+{
+  SaxText *sax = ((htmlParserCtxtPtr) ctx)->_private;
+
+  if (sax->drop_depth > 0)
+    sax->drop_depth--;
+  else
+    writer_leave (&sax->w, tag_flags (name));
+}
+
+static void
+sax_characters (void          *ctx,
+                const xmlChar *text,
+                int            len)
+{
+  SaxText *sax = ((htmlParserCtxtPtr) ctx)->_private;
+
+  if (sax->drop_depth == 0 && len > 0)
+    writer_text_len (&sax->w, (const char *) text, len);
+}
+
+/* A parser context for the text of feed entries, one per thread, reused:
+ * setting one up cost as much as parsing a short entry. Renewed now and
+ * then, since its dictionary of names only grows. */
+#define SAX_CONTEXT_USES 1000
+
+typedef struct
+{
+  htmlParserCtxtPtr ctxt;
+  guint             uses;
+} SaxContext;
+
+static void
+sax_context_free (gpointer data)
+{
+  SaxContext *context = data;
+
+  if (context->ctxt != NULL)
+    htmlFreeParserCtxt (context->ctxt);
+  g_free (context);
+}
+
+static GPrivate sax_context = G_PRIVATE_INIT (sax_context_free);
+
+static htmlParserCtxtPtr
+sax_context_get (void)
+{
+  SaxContext *context = g_private_get (&sax_context);
+
+  if (context == NULL)
+    {
+      context = g_new0 (SaxContext, 1);
+      g_private_set (&sax_context, context);
+    }
+
+  if (context->ctxt != NULL && ++context->uses > SAX_CONTEXT_USES)
+    g_clear_pointer (&context->ctxt, htmlFreeParserCtxt);
+
+  if (context->ctxt == NULL)
+    {
+      htmlParserCtxtPtr ctxt = htmlNewParserCtxt ();
+
+      if (ctxt == NULL)
+        return NULL;
+
+      /* Only these events; no tree. The options set before the handlers,
+       * as they may install libxml2's own. */
+      htmlCtxtUseOptions (ctxt, VANKHO_HTML_PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);
+      memset (ctxt->sax, 0, sizeof (htmlSAXHandler));
+      ctxt->sax->initialized = 1;
+      ctxt->sax->startElement = sax_start_element;
+      ctxt->sax->endElement = sax_end_element;
+      ctxt->sax->characters = sax_characters;
+      ctxt->sax->ignorableWhitespace = sax_characters;
+      ctxt->sax->cdataBlock = sax_characters;
+      context->ctxt = ctxt;
+      context->uses = 0;
+    }
+
+  return context->ctxt;
+}
+
+/* Writes the text of @html into @sax; FALSE if the parser could not start. */
+static gboolean
+sax_html_to_text (const char *html,
+                  gsize       len,
+                  SaxText    *sax)
+{
+  htmlParserCtxtPtr ctxt;
+  htmlDocPtr doc;
+
+  if (len > G_MAXINT || (ctxt = sax_context_get ()) == NULL)
+    return FALSE;
+
+  ctxt->_private = sax;
+  /* The text is UTF-8 already: a <meta charset> must not switch it. */
+  doc = htmlCtxtReadMemory (ctxt, html, (int) len, NULL, "UTF-8",
+                            VANKHO_HTML_PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  ctxt->_private = NULL;
+
+  return TRUE;
+}
+
 static gboolean
 has_markup (const char *text,
             gsize       len)
@@ -437,8 +608,7 @@ vankho_html_to_text_full (const char  *html,
                           gssize       len,
                           char       **first_image)
 {
-  htmlDocPtr doc;
-  TextWriter w = { 0 };
+  SaxText sax = { { 0 } };
   g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (html != NULL, NULL);
@@ -461,14 +631,11 @@ vankho_html_to_text_full (const char  *html,
   if (!has_markup (html, len))
     return vankho_plain_text_clean (html, len);
 
-  doc = vankho_html_parse (html, len);
-  if (doc == NULL)
-    return vankho_plain_text_clean (html, len);
-
   out = g_string_sized_new (len + 1);
-  w.out = out;
-  walk (&w, (xmlNode *) doc, NULL, NULL, first_image);
-  xmlFreeDoc (doc);
+  sax.w.out = out;
+  sax.first_image = first_image;
+  if (!sax_html_to_text (html, len, &sax))
+    return vankho_plain_text_clean (html, len);
 
   return normalize (out->str, out->len);
 }
