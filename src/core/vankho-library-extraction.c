@@ -113,21 +113,22 @@ ensure_document (VankhoLibrary         *self,
                  const VankhoCitation  *citation,
                  GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
 
-  stmt = vankho_library_prepare (self, self->db,
-                                 "INSERT INTO documents (canonical_key, kind, number, symbol, issuer,"
-                                 "  issued, issued_precision, title, origin)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto')"
-                                 " ON CONFLICT (canonical_key) DO UPDATE SET"
-                                 "  symbol = coalesce (symbol, excluded.symbol),"
-                                 "  issuer = coalesce (issuer, excluded.issuer),"
-                                 "  title = coalesce (title, excluded.title),"
-                                 "  issued = coalesce (issued, excluded.issued),"
-                                 "  issued_precision = CASE WHEN issued IS NULL"
-                                 "    THEN excluded.issued_precision ELSE issued_precision END"
-                                 "  WHERE origin = 'auto'"
-                                 " RETURNING id", error);
+  stmt = vankho_library_prepare_kept (self,
+                                      "INSERT INTO documents (canonical_key, kind, number, symbol, issuer,"
+                                      "  issued, issued_precision, title, origin)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto')"
+                                      " ON CONFLICT (canonical_key) DO UPDATE SET"
+                                      "  symbol = coalesce (symbol, excluded.symbol),"
+                                      "  issuer = coalesce (issuer, excluded.issuer),"
+                                      "  title = coalesce (title, excluded.title),"
+                                      "  issued = coalesce (issued, excluded.issued),"
+                                      "  issued_precision = CASE WHEN issued IS NULL"
+                                      "    THEN excluded.issued_precision ELSE issued_precision END"
+                                      "  WHERE origin = 'auto'"
+                                      " RETURNING id", error);
   if (stmt == NULL)
     return 0;
 
@@ -142,20 +143,25 @@ ensure_document (VankhoLibrary         *self,
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
-      return sqlite3_column_int64 (stmt, 0);
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return id;
 
     case SQLITE_DONE:
       {
         /* Not updated (a user's or the catalogue's entry): look it up. */
-        g_autoptr(sqlite3_stmt) lookup = NULL;
+        sqlite3_stmt *lookup;
 
-        lookup = vankho_library_prepare (self, self->db,
-                                         "SELECT id FROM documents WHERE canonical_key = ?1", error);
+        lookup = vankho_library_prepare_kept (self, "SELECT id FROM documents WHERE canonical_key = ?1", error);
         if (lookup == NULL)
           return 0;
         sqlite3_bind_text (lookup, 1, citation->key, -1, SQLITE_TRANSIENT);
         if (sqlite3_step (lookup) == SQLITE_ROW)
-          return sqlite3_column_int64 (lookup, 0);
+          {
+            id = sqlite3_column_int64 (lookup, 0);
+            sqlite3_reset (lookup);
+            return id;
+          }
       }
       G_GNUC_FALLTHROUGH;
 
@@ -171,16 +177,16 @@ store_places (VankhoLibrary     *self,
               VankhoExtraction  *extraction,
               GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   GPtrArray *places = vankho_extraction_get_places (extraction);
 
   /* A province the user placed or removed keeps the user's say. */
-  stmt = vankho_library_prepare (self, self->db,
-                                 "INSERT INTO places (article_id, province, role, evidence,"
-                                 "  evidence_offset, evidence_length, origin)"
-                                 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto' WHERE NOT EXISTS"
-                                 " (SELECT 1 FROM places WHERE article_id = ?1 AND province = ?2"
-                                 "  AND origin = 'user')", error);
+  stmt = vankho_library_prepare_kept (self,
+                                      "INSERT INTO places (article_id, province, role, evidence,"
+                                      "  evidence_offset, evidence_length, origin)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto' WHERE NOT EXISTS"
+                                      " (SELECT 1 FROM places WHERE article_id = ?1 AND province = ?2"
+                                      "  AND origin = 'user')", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -213,17 +219,17 @@ store_citations (VankhoLibrary     *self,
                  GHashTable        *document_ids,
                  GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   GPtrArray *citations = vankho_extraction_get_citations (extraction);
 
   /* A mention the user re-attached or rejected stays as the user left it. */
-  stmt = vankho_library_prepare (self, self->db,
-                                 "INSERT INTO citations (article_id, document_id, mention,"
-                                 "  mention_offset, mention_length, sentence, confidence, origin, published)"
-                                 " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
-                                 "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
-                                 " (SELECT 1 FROM citations WHERE article_id = ?1"
-                                 "  AND mention_offset = ?4 AND origin = 'user')", error);
+  stmt = vankho_library_prepare_kept (self,
+                                      "INSERT INTO citations (article_id, document_id, mention,"
+                                      "  mention_offset, mention_length, sentence, confidence, origin, published)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
+                                      "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
+                                      " (SELECT 1 FROM citations WHERE article_id = ?1"
+                                      "  AND mention_offset = ?4 AND origin = 'user')", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -262,12 +268,12 @@ store_events (VankhoLibrary     *self,
               GHashTable        *document_ids,
               GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   GPtrArray *events = vankho_extraction_get_events (extraction);
 
-  stmt = vankho_library_prepare (self, self->db,
-                                 "INSERT INTO events (article_id, document_id, kind, period, happened, origin)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, 'auto')", error);
+  stmt = vankho_library_prepare_kept (self,
+                                      "INSERT INTO events (article_id, document_id, kind, period, happened, origin)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, 'auto')", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -310,7 +316,7 @@ vankho_library_store_extraction (VankhoLibrary     *self,
                                  GError           **error)
 {
   g_autoptr(GHashTable) document_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   const VankhoDate *published;
   g_autofree char *iso = NULL;
   static const char * const clear[] = {
@@ -324,7 +330,7 @@ vankho_library_store_extraction (VankhoLibrary     *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
     {
-      g_autoptr(sqlite3_stmt) del = vankho_library_prepare (self, self->db, clear[i], error);
+      sqlite3_stmt *del = vankho_library_prepare_kept (self, clear[i], error);
 
       if (del == NULL)
         return FALSE;
@@ -342,9 +348,9 @@ vankho_library_store_extraction (VankhoLibrary     *self,
   if (published->precision == VANKHO_DATE_PRECISION_UNKNOWN)
     return TRUE;
 
-  stmt = vankho_library_prepare (self, self->db,
-                                 "UPDATE articles SET published = ?2, published_precision = ?3"
-                                 " WHERE id = ?1 AND published_origin = 'auto'", error);
+  stmt = vankho_library_prepare_kept (self,
+                                      "UPDATE articles SET published = ?2, published_precision = ?3"
+                                      " WHERE id = ?1 AND published_origin = 'auto'", error);
   if (stmt == NULL)
     return FALSE;
 

@@ -32,6 +32,10 @@ struct _VankhoLibrary
   sqlite3_stmt *summary_stmt;
   sqlite3_stmt *snippet_stmt;
   GMutex        row_lock;
+
+  /* Statements on db that run once an article or a citation, kept
+   * prepared: SQL → sqlite3_stmt. See vankho_library_prepare_kept(). */
+  GHashTable   *kept;
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -45,6 +49,9 @@ gboolean      vankho_library_exec             (VankhoLibrary  *self,
                                                GError        **error);
 sqlite3_stmt *vankho_library_prepare          (VankhoLibrary  *self,
                                                sqlite3        *db,
+                                               const char     *sql,
+                                               GError        **error);
+sqlite3_stmt *vankho_library_prepare_kept     (VankhoLibrary  *self,
                                                const char     *sql,
                                                GError        **error);
 int           vankho_library_register_functions (sqlite3     *db);

@@ -207,6 +207,10 @@ static const char * const vankho_library_migrations[] = {
   ") WITHOUT ROWID;"
   "INSERT INTO document_articles (document_id, article_id)"
   "  SELECT DISTINCT document_id, article_id FROM citations WHERE NOT rejected;"
+  /* The newest live citation of a document in one step, for the triggers
+   * below: new articles are usually the newest, and recounting the
+   * citations of 12-NQ/TW for each of theirs made a sync 4× slower. */
+  "CREATE INDEX citations_by_document_date ON citations (document_id, published) WHERE NOT rejected;"
   "CREATE TABLE document_stats ("
   "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
   "  n_articles INTEGER NOT NULL DEFAULT 0,"

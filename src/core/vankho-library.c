@@ -124,12 +124,60 @@ vankho_library_prepare (VankhoLibrary  *self,
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/**
+ * vankho_library_prepare_kept:
+ * @sql: a statement for the writing connection
+ *
+ * Like vankho_library_prepare() on the writing connection, but the
+ * statement is kept for the next call with the same @sql, reset and its
+ * bindings cleared. Storing an article runs a dozen statements, and with
+ * the triggers on citations preparing them cost more than running them
+ * (a third of a sync's time). Use from the thread that writes, never for
+ * the same @sql twice at once, and reset a query left before its end.
+ *
+ * Returns: (transfer none) (nullable): the statement, owned by @self
+ */
+sqlite3_stmt *
+vankho_library_prepare_kept (VankhoLibrary  *self,
+                             const char     *sql,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->kept == NULL)
+    self->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+
+  stmt = g_hash_table_lookup (self->kept, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->kept, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
 vankho_library_finalize (GObject *object)
 {
   VankhoLibrary *self = (VankhoLibrary *)object;
 
   /* Finalize the kept statements first: a connection with statements
    * left open does not close. */
+  g_clear_pointer (&self->kept, g_hash_table_unref);
   g_clear_pointer (&self->summary_stmt, sqlite3_finalize);
   g_clear_pointer (&self->snippet_stmt, sqlite3_finalize);
   g_clear_pointer (&self->reader, sqlite3_close);
