@@ -301,7 +301,8 @@ find_one (VankhoLibrary *self,
           const char    *text,
           const char    *text2)
 {
-  g_autoptr(sqlite3_stmt) stmt = vankho_library_prepare (self, self->db, sql, NULL);
+  sqlite3_stmt *stmt = vankho_library_prepare_kept (self, sql, NULL);
+  gint64 id;
 
   if (stmt == NULL)
     return 0;
@@ -310,7 +311,9 @@ find_one (VankhoLibrary *self,
   bind_text_or_null (stmt, 2, text);
   bind_text_or_null (stmt, 3, text2);
 
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return id;
 }
 
 gint64
@@ -383,13 +386,14 @@ vankho_library_set_feed_fields (VankhoLibrary  *self,
                                 const char     *feed_text,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
-  stmt = vankho_library_prepare (self, self->db,
-                                 "UPDATE articles SET guid = ?2, url_key = ?3, title_key = ?4,"
-                                 "  version_of = ?5, feed_text = ?6 WHERE id = ?1", error);
+  stmt = vankho_library_prepare_kept (self,
+                                      "UPDATE articles SET guid = ?2, url_key = ?3, title_key = ?4,"
+                                      "  version_of = ?5, feed_text = ?6 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -401,7 +405,10 @@ vankho_library_set_feed_fields (VankhoLibrary  *self,
     sqlite3_bind_int64 (stmt, 5, version_of);
   bind_text_or_null (stmt, 6, feed_text);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
     {
       vankho_library_set_sqlite_error (error, self->db, self->path);
       return FALSE;

@@ -686,7 +686,7 @@ vankho_library_add_article (VankhoLibrary  *self,
                             gboolean       *duplicate,
                             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *hash = NULL;
   g_autofree char *published = NULL;
   g_autofree char *source_date = NULL;
@@ -708,7 +708,7 @@ vankho_library_add_article (VankhoLibrary  *self,
   published = vankho_date_to_iso (date);
   source_date = vankho_date_to_iso (vankho_article_get_source_date (article));
 
-  stmt = vankho_library_prepare (self, self->db,
+  stmt = vankho_library_prepare_kept (self,
                   "INSERT INTO articles (source_id, title, byline, outlet, url, file_path,"
                   "  published, published_precision, body, content_hash, is_sample, source_date)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -733,6 +733,9 @@ vankho_library_add_article (VankhoLibrary  *self,
   bind_text_or_null (stmt, 12, source_date);
 
   rc = sqlite3_step (stmt);
+  /* Not to keep a copy of the body until the next article. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
       vankho_library_set_sqlite_error (error, self->db, self->path);
