@@ -534,6 +534,9 @@ test_migrate_keeps_copy (Fixture       *fixture,
   g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, VANKHO_LIBRARY_SCHEMA_VERSION);
   /* Schema 5 gave the old citation its article's date. */
   g_assert_cmpint (pragma_int (path, "SELECT count (*) FROM citations WHERE published = '2023-08-31'"), ==, 1);
+  /* Schema 6 counted it for its document. */
+  g_assert_cmpint (pragma_int (path, "SELECT n_articles FROM document_stats WHERE document_id = 7"), ==, 1);
+  g_assert_cmpint (pragma_int (path, "SELECT count (*) FROM document_articles"), ==, 1);
 
   /* The copy is the old library, whole. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));

@@ -36,6 +36,10 @@ struct _VankhoLibrary
   /* Statements on db that run once an article or a citation, kept
    * prepared: SQL → sqlite3_stmt. See vankho_library_prepare_kept(). */
   GHashTable   *kept;
+
+  /* Articles added in the open transaction, indexed for search just before
+   * it commits: see vankho_library_add_article(). */
+  GArray       *unindexed;
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

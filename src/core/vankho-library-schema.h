@@ -269,6 +269,11 @@ static const char * const vankho_library_migrations[] = {
   "              WHERE document_id = document_stats.document_id AND NOT rejected)"
   "  WHERE document_id IN (OLD.document_id, NEW.document_id);"
   "END;"
+  /* Writers index a new article themselves (vankho_library_add_article):
+   * an insert that fires a trigger writing to FTS5 runs in a statement
+   * savepoint, and FTS5 flushes its pending terms at each one, so every
+   * article became a segment of its own (import 1.7× slower). */
+  "DROP TRIGGER articles_fts_insert;"
   /* The implementation table reads a document's events and each one's
    * article's primary province from indexes alone. */
   "DROP INDEX events_by_document;"

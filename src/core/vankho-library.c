@@ -170,6 +170,47 @@ vankho_library_prepare_kept (VankhoLibrary  *self,
   return stmt;
 }
 
+/* Adds the search index rows of the articles @ids, in one statement: FTS5
+ * writes a segment at each statement savepoint, and an INSERT … SELECT
+ * opens one. */
+static gboolean
+index_articles (VankhoLibrary  *self,
+                const gint64   *ids,
+                guint           n_ids,
+                GError        **error)
+{
+  g_autoptr(GString) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (n_ids == 0)
+    return TRUE;
+
+  stmt = vankho_library_prepare_kept (self,
+                                      "INSERT INTO articles_fts (rowid, title, body)"
+                                      " SELECT id, title, body FROM articles"
+                                      " WHERE id IN (SELECT value FROM json_each (?1))", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  list = g_string_new ("[");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 vankho_library_finalize (GObject *object)
 {
@@ -185,6 +226,7 @@ vankho_library_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->reader_lock);
   g_mutex_clear (&self->row_lock);
+  g_array_unref (self->unindexed);
 
   G_OBJECT_CLASS (vankho_library_parent_class)->finalize (object);
 }
@@ -214,6 +256,7 @@ vankho_library_init (VankhoLibrary *self)
 {
   g_mutex_init (&self->reader_lock);
   g_mutex_init (&self->row_lock);
+  self->unindexed = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -572,12 +615,14 @@ vankho_library_commit (VankhoLibrary  *self,
 {
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
-  if (!vankho_library_exec (self, self->db, "COMMIT", error))
+  if (!index_articles (self, (const gint64 *) (gpointer) self->unindexed->data, self->unindexed->len, error) ||
+      !vankho_library_exec (self, self->db, "COMMIT", error))
     {
       vankho_library_rollback (self);
       return FALSE;
     }
 
+  g_array_set_size (self->unindexed, 0);
   return TRUE;
 }
 
@@ -586,6 +631,7 @@ vankho_library_rollback (VankhoLibrary *self)
 {
   g_return_if_fail (VANKHO_IS_LIBRARY (self));
 
+  g_array_set_size (self->unindexed, 0);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -692,6 +738,8 @@ vankho_library_add_article (VankhoLibrary  *self,
   g_autofree char *source_date = NULL;
   const VankhoDate *date;
   const char *body;
+  gboolean alone;
+  gint64 id;
   int rc;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
@@ -708,13 +756,19 @@ vankho_library_add_article (VankhoLibrary  *self,
   published = vankho_date_to_iso (date);
   source_date = vankho_date_to_iso (vankho_article_get_source_date (article));
 
+  /* Alone, the article and its index row are one transaction; in a batch
+   * the caller's transaction makes them one, and rolls back on error. */
+  alone = sqlite3_get_autocommit (self->db);
+  if (alone && !vankho_library_exec (self, self->db, "SAVEPOINT add_article", error))
+    return FALSE;
+
   stmt = vankho_library_prepare_kept (self,
                   "INSERT INTO articles (source_id, title, byline, outlet, url, file_path,"
                   "  published, published_precision, body, content_hash, is_sample, source_date)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                   " ON CONFLICT (content_hash) DO NOTHING", error);
   if (stmt == NULL)
-    return FALSE;
+    goto failed;
 
   if (source_id > 0)
     sqlite3_bind_int64 (stmt, 1, source_id);
@@ -733,24 +787,43 @@ vankho_library_add_article (VankhoLibrary  *self,
   bind_text_or_null (stmt, 12, source_date);
 
   rc = sqlite3_step (stmt);
-  /* Not to keep a copy of the body until the next article. */
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
-    {
-      vankho_library_set_sqlite_error (error, self->db, self->path);
-      return FALSE;
-    }
+    goto failed;
 
   if (sqlite3_changes (self->db) == 0)
     {
+      /* Not to keep a copy of the body until the next article. */
+      sqlite3_clear_bindings (stmt);
       if (duplicate != NULL)
         *duplicate = TRUE;
-      return TRUE;
+      return !alone || vankho_library_exec (self, self->db, "RELEASE add_article", error);
     }
 
-  vankho_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  id = sqlite3_last_insert_rowid (self->db);
+  sqlite3_clear_bindings (stmt);
+
+  /* In a batch, the search index gets the articles when the batch commits.
+   * FTS5 writes out what it holds at every statement savepoint, and the
+   * triggers of the extraction's statements open one per statement: each
+   * article indexed as it came became an index segment of its own. */
+  if (!alone)
+    g_array_append_val (self->unindexed, id);
+  else if (!index_articles (self, &id, 1, error) ||
+           !vankho_library_exec (self, self->db, "RELEASE add_article", error))
+    goto failed;
+
+  vankho_article_set_id (article, id);
   return TRUE;
+
+failed:
+  if (error != NULL && *error == NULL)
+    vankho_library_set_sqlite_error (error, self->db, self->path);
+  if (alone)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO add_article", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "RELEASE add_article", NULL, NULL, NULL);
+    }
+  return FALSE;
 }
 
 static VankhoArticle *
