@@ -934,19 +934,19 @@ element_text (Ctx      *ctx,
         serialize_inner (ctx, div, raw);
       else
         serialize_inner (ctx, node, raw);
-      text = vankho_html_to_text_full (raw->str, raw->len, first_image);
+      text = vankho_html_fragment_to_text (raw->str, raw->len, first_image);
     }
   else if (has_element_children (node) && kind != KIND_PLAIN)
     {
       /* Unescaped HTML straight in the XML, as many RSS feeds write it. */
       serialize_inner (ctx, node, raw);
-      text = vankho_html_to_text_full (raw->str, raw->len, first_image);
+      text = vankho_html_fragment_to_text (raw->str, raw->len, first_image);
     }
   else
     {
       collect_text (ctx, node, raw, 0);
       if (kind == KIND_HTML || (kind == KIND_GUESS && looks_like_html (raw->str)))
-        text = vankho_html_to_text_full (raw->str, raw->len, first_image);
+        text = vankho_html_fragment_to_text (raw->str, raw->len, first_image);
       else
         text = vankho_plain_text_clean (raw->str, raw->len);
     }
@@ -1907,9 +1907,19 @@ vankho_feed_parse_full (GBytes      *data,
       declared = sniff_declaration (bytes, len);
       charset = declared != NULL ? declared : http_charset;
     }
-  utf8 = vankho_feed_decode_text (bytes + bom_len, len - bom_len, charset, &utf8_len);
-  text = utf8;
-  text_len = utf8_len;
+  /* Most feeds are UTF-8 as they come: no copy of them then. */
+  if ((charset == NULL || charset_is_utf8 (charset)) &&
+      g_utf8_validate_len (bytes + bom_len, len - bom_len, NULL))
+    {
+      text = bytes + bom_len;
+      text_len = len - bom_len;
+    }
+  else
+    {
+      utf8 = vankho_feed_decode_text (bytes + bom_len, len - bom_len, charset, &utf8_len);
+      text = utf8;
+      text_len = utf8_len;
+    }
   if (text_len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     text += 3, text_len -= 3;
 

@@ -106,6 +106,7 @@ typedef struct
   guint    pending_break;  /* 0, 1 = line, 2 = paragraph */
   gboolean pending_space;
   guint    pre_depth;
+  gboolean needs_nfc;      /* wrote a character NFC might change */
 } TextWriter;
 
 static inline void
@@ -117,12 +118,33 @@ writer_break (TextWriter *w,
   w->pending_space = FALSE;
 }
 
+/* vankho_text_normalize() is right for any text but slow: NFC through
+ * UCS-4 costs more than parsing the HTML. Text made only of characters
+ * that stay NFC whatever follows them (no combining marks: ASCII, Latin-1
+ * to IPA, the precomposed Vietnamese letters of U+1E00–U+1EFF, common
+ * punctuation) is cleaned here by the same rules in one pass; anything
+ * else goes the slow way. Keep in step with vankho_text_normalize().
+ */
+static inline gboolean
+nfc_stable (gunichar c)
+{
+  return (c >= 0xA0 && c < 0x300) ||
+         (c >= 0x1E00 && c <= 0x1EFF) ||
+         (c >= 0x2010 && c <= 0x2027) ||
+         (c >= 0x2030 && c <= 0x205E) ||
+         (c >= 0x20A0 && c <= 0x20C0) ||
+         c == 0x2122;
+}
+
 static inline gboolean
 is_html_space (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Writes @text with the whitespace of HTML collapsed and, as it goes, the
+ * rules of normalize(): other spaces are spaces, invisible characters go,
+ * and a character NFC might change is noted for writer_finish(). */
 static void
 writer_text_len (TextWriter *w,
                  const char *text,
@@ -134,16 +156,48 @@ writer_text_len (TextWriter *w,
   while (p < end)
     {
       const char *run = p;
+      guchar c = *p;
 
-      if (is_html_space (*p))
+      if (is_html_space (c) || c == '\v')
         {
-          if (w->pre_depth > 0 && *p == '\n')
+          if (w->pre_depth > 0 && c == '\n')
             writer_break (w, 1);
           else if (w->pending_break == 0)
             w->pending_space = TRUE;
           p++;
           continue;
         }
+
+      if (c < 0x20 || c == 0x7F)
+        {
+          p++;
+          continue;
+        }
+
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char (p);
+
+          p = g_utf8_next_char (p);
+          if (u == 0xA0 || u == 0x202F || (u >= 0x2000 && u <= 0x200A) || u == 0x3000)
+            {
+              if (w->pending_break == 0)
+                w->pending_space = TRUE;
+              continue;
+            }
+          if (u == 0x2028 || u == 0x2029)
+            {
+              writer_break (w, 1);
+              continue;
+            }
+          if (u == 0xAD || (u >= 0x200B && u <= 0x200D) || u == 0x2060 || u == 0xFEFF ||
+              (u >= 0x80 && u < 0xA0))
+            continue;
+          if (!nfc_stable (u))
+            w->needs_nfc = TRUE;
+        }
+      else
+        p++;
 
       if (w->pending_break > 0)
         {
@@ -159,11 +213,28 @@ writer_text_len (TextWriter *w,
           w->pending_space = FALSE;
         }
 
-      /* A word at a time, not a byte at a time. */
-      while (p < end && !is_html_space (*p))
+      /* The rest of a run of visible ASCII at once. */
+      while (p < end && *p > 0x20 && *p < 0x7F)
         p++;
       g_string_append_len (w->out, run, p - run);
     }
+}
+
+/* The text written, NFC. */
+static char *
+writer_finish (TextWriter *w)
+{
+  GString *out = w->out;
+
+  w->out = NULL;
+  if (w->needs_nfc)
+    {
+      char *text = vankho_text_normalize (out->str, out->len);
+
+      g_string_free (out, TRUE);
+      return text;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -197,24 +268,6 @@ writer_leave (TextWriter *w,
     w->pending_space = TRUE;
   if ((flags & TAG_PRE) && w->pre_depth > 0)
     w->pre_depth--;
-}
-
-/* vankho_text_normalize() is right for any text but slow: NFC through
- * UCS-4 costs more than parsing the HTML. Text made only of characters
- * that stay NFC whatever follows them (no combining marks: ASCII, Latin-1
- * to IPA, the precomposed Vietnamese letters of U+1E00–U+1EFF, common
- * punctuation) is cleaned here by the same rules in one pass; anything
- * else goes the slow way. Keep in step with vankho_text_normalize().
- */
-static inline gboolean
-nfc_stable (gunichar c)
-{
-  return (c >= 0xA0 && c < 0x300) ||
-         (c >= 0x1E00 && c <= 0x1EFF) ||
-         (c >= 0x2010 && c <= 0x2027) ||
-         (c >= 0x2030 && c <= 0x205E) ||
-         (c >= 0x20A0 && c <= 0x20C0) ||
-         c == 0x2122;
 }
 
 static char *
@@ -383,11 +436,10 @@ vankho_html_node_to_text (xmlNode            *node,
                           gpointer            user_data)
 {
   TextWriter w = { 0 };
-  g_autoptr(GString) out = g_string_new (NULL);
 
-  w.out = out;
+  w.out = g_string_new (NULL);
   walk (&w, node, skip, user_data, NULL);
-  return normalize (out->str, out->len);
+  return writer_finish (&w);
 }
 
 /* Feed entries are turned into text by the thousand: there the parser's
@@ -608,13 +660,8 @@ vankho_html_to_text_full (const char  *html,
                           gssize       len,
                           char       **first_image)
 {
-  SaxText sax = { { 0 } };
-  g_autoptr(GString) out = NULL;
-
   g_return_val_if_fail (html != NULL, NULL);
 
-  if (first_image != NULL)
-    *first_image = NULL;
   if (len < 0)
     len = strlen (html);
 
@@ -624,20 +671,48 @@ vankho_html_to_text_full (const char  *html,
     {
       g_autofree char *valid = g_utf8_make_valid (html, len);
 
-      return vankho_html_to_text_full (valid, -1, first_image);
+      return vankho_html_fragment_to_text (valid, strlen (valid), first_image);
     }
+
+  return vankho_html_fragment_to_text (html, len, first_image);
+}
+
+/**
+ * vankho_html_fragment_to_text:
+ * @html: HTML in valid UTF-8, as libxml2 gives it
+ * @len: its length in bytes
+ * @first_image: (out) (optional) (nullable): the first image's src, as written
+ *
+ * vankho_html_to_text_full() for text known to be valid UTF-8: the feed
+ * parser's entries, thousands a feed.
+ *
+ * Returns: (transfer full): plain text in paragraphs separated by "\n\n"
+ */
+char *
+vankho_html_fragment_to_text (const char  *html,
+                              gsize        len,
+                              char       **first_image)
+{
+  SaxText sax = { { 0 } };
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  if (first_image != NULL)
+    *first_image = NULL;
 
   /* Most feed titles and many summaries hold no markup at all. */
   if (!has_markup (html, len))
     return vankho_plain_text_clean (html, len);
 
-  out = g_string_sized_new (len + 1);
-  sax.w.out = out;
+  sax.w.out = g_string_sized_new (len + 1);
   sax.first_image = first_image;
   if (!sax_html_to_text (html, len, &sax))
-    return vankho_plain_text_clean (html, len);
+    {
+      g_string_free (sax.w.out, TRUE);
+      return vankho_plain_text_clean (html, len);
+    }
 
-  return normalize (out->str, out->len);
+  return writer_finish (&sax.w);
 }
 
 /**

@@ -32,6 +32,9 @@ char     *vankho_html_to_text          (const char         *html,
 char     *vankho_html_to_text_full     (const char         *html,
                                         gssize              len,
                                         char              **first_image);
+char     *vankho_html_fragment_to_text (const char         *html,
+                                        gsize               len,
+                                        char              **first_image);
 char     *vankho_html_node_to_text     (xmlNode            *node,
                                         VankhoHtmlSkipFunc  skip,
                                         gpointer            user_data);
