@@ -336,12 +336,24 @@ wait_loaded (VankhoArticleListModel *model)
 }
 
 static void
+record_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GString    *changes)
+{
+  g_string_append_printf (changes, "%u-%u+%u ", position, removed, added);
+}
+
+static void
 test_list_model (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(VankhoArticleFilter) filter = vankho_article_filter_new ();
   g_autoptr(VankhoArticleListModel) model = NULL;
   g_autoptr(VankhoArticle) first = NULL;
+  g_autoptr(VankhoArticle) plain = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
 
   for (guint i = 0; i < 1200; i++)
     {
@@ -350,9 +362,22 @@ test_list_model (Fixture       *fixture,
     }
 
   model = vankho_article_list_model_new (fixture->library, filter);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), changes);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == VANKHO_TYPE_ARTICLE);
   wait_loaded (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1200);
+
+  /* The first rows came on their own while the rest loaded, then the rest
+   * was added after them. */
+  g_assert_cmpstr (changes->str, ==, "0-0+200 200-0+1000 ");
+  g_signal_handlers_disconnect_by_func (model, record_items_changed, changes);
+  for (guint i = 1; i < 1200; i++)
+    {
+      g_autoptr(VankhoArticle) newer = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+      g_autoptr(VankhoArticle) older = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (vankho_article_get_id (newer), >, vankho_article_get_id (older));
+    }
 
   /* Every row can be fetched, more than the model keeps at once. */
   for (guint i = 0; i < 1200; i++)
@@ -371,6 +396,9 @@ test_list_model (Fixture       *fixture,
   /* A new article shows without being asked. */
   vankho_article_filter_set_query (filter, "   ");
   wait_loaded (model);
+  /* Without the search, no row keeps its marks. */
+  plain = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_null (strchr (vankho_article_get_snippet (plain) ?: "", '\x02'));
   add (fixture->library, "Mới", "Bài mới");
   vankho_library_articles_changed (fixture->library);
   wait_loaded (model);
