@@ -944,11 +944,28 @@ element_text (Ctx      *ctx,
     }
   else
     {
-      collect_text (ctx, node, raw, 0);
-      if (kind == KIND_HTML || (kind == KIND_GUESS && looks_like_html (raw->str)))
-        text = vankho_html_fragment_to_text (raw->str, raw->len, first_image);
+      xmlNode *only = node->children;
+      const char *str;
+      gsize len;
+
+      /* Mostly the text is one CDATA section or text node: no copy then. */
+      if (only != NULL && only->next == NULL && only->content != NULL &&
+          (only->type == XML_TEXT_NODE || only->type == XML_CDATA_SECTION_NODE))
+        {
+          str = (const char *) only->content;
+          len = strlen (str);
+        }
       else
-        text = vankho_plain_text_clean (raw->str, raw->len);
+        {
+          collect_text (ctx, node, raw, 0);
+          str = raw->str;
+          len = raw->len;
+        }
+
+      if (kind == KIND_HTML || (kind == KIND_GUESS && looks_like_html (str)))
+        text = vankho_html_fragment_to_text (str, len, first_image);
+      else
+        text = vankho_plain_text_clean (str, len);
     }
 
   if (text != NULL && text[0] == '\0')
