@@ -700,6 +700,8 @@ vankho_importer_import_paths (VankhoImporter            *self,
   GThreadPool *pool;
   gboolean in_batch = FALSE;
   guint n_added_before = self->n_added;
+  guint n_added_committed = self->n_added;
+  guint n_duplicates_committed = self->n_duplicates;
   guint n_queued = 0;
   gulong cancel_id = 0;
   gboolean ok = TRUE;
@@ -778,6 +780,11 @@ vankho_importer_import_paths (VankhoImporter            *self,
         {
           in_batch = FALSE;
           ok = vankho_library_commit (self->library, error);
+          if (ok)
+            {
+              n_added_committed = self->n_added;
+              n_duplicates_committed = self->n_duplicates;
+            }
         }
 
       if (progress != NULL)
@@ -802,6 +809,13 @@ vankho_importer_import_paths (VankhoImporter            *self,
         vankho_library_rollback (self->library);
     }
 
+  /* A batch rolled back added nothing: count only what was committed. */
+  if (!ok)
+    {
+      self->n_added = n_added_committed;
+      self->n_duplicates = n_duplicates_committed;
+    }
+
   if (self->n_added > n_added_before)
     vankho_library_articles_changed (self->library);
 
@@ -820,6 +834,7 @@ vankho_importer_import_samples (VankhoImporter  *self,
 {
   g_auto(GStrv) names = NULL;
   guint n_added_before = self->n_added;
+  guint n_duplicates_before = self->n_duplicates;
   gint64 source_id;
 
   g_return_val_if_fail (VANKHO_IS_IMPORTER (self), FALSE);
@@ -865,7 +880,7 @@ vankho_importer_import_samples (VankhoImporter  *self,
     }
 
   if (!vankho_library_commit (self->library, error))
-    return FALSE;
+    goto rolled_back;
 
   if (self->n_added > n_added_before)
     vankho_library_articles_changed (self->library);
@@ -874,9 +889,18 @@ vankho_importer_import_samples (VankhoImporter  *self,
 
 fail:
   vankho_library_rollback (self->library);
+rolled_back:
+  self->n_added = n_added_before;
+  self->n_duplicates = n_duplicates_before;
   return FALSE;
 }
 
+/**
+ * vankho_importer_get_n_added:
+ *
+ * Returns: the articles added and committed: a batch rolled back by an
+ *   error or a cancellation does not count
+ */
 guint
 vankho_importer_get_n_added (VankhoImporter *self)
 {

@@ -77,6 +77,13 @@ vankho_library_set_sqlite_error (GError     **error,
                    name, sqlite3_errmsg (db));
       break;
 
+    case SQLITE_FULL:
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FULL,
+                   _("The disk holding the library “%s” is full; nothing was written. "
+                     "Free some space and try again"),
+                   name);
+      break;
+
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_READONLY:

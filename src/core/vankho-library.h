@@ -26,6 +26,7 @@ typedef enum
   VANKHO_LIBRARY_ERROR_NOT_FOUND,      /* no such article, feed or document */
   VANKHO_LIBRARY_ERROR_FAILED,         /* anything else SQLite reports */
   VANKHO_LIBRARY_ERROR_INVALID,        /* the caller's value cannot be stored (a bad address, a duplicate) */
+  VANKHO_LIBRARY_ERROR_FULL,           /* no room left on the disk: nothing was written */
 } VankhoLibraryError;
 
 typedef enum
