@@ -658,6 +658,49 @@ get_ns_attr (xmlNode    *node,
   return ret;
 }
 
+/* The last base parsed on this thread: a feed's entries are resolved
+ * against the same one, and parsing it was a twentieth of a feed's parse. */
+typedef struct
+{
+  char *base;
+  GUri *uri;
+} ParsedBase;
+
+static void
+parsed_base_free (gpointer data)
+{
+  ParsedBase *cache = data;
+
+  g_free (cache->base);
+  g_clear_pointer (&cache->uri, g_uri_unref);
+  g_free (cache);
+}
+
+static GPrivate parsed_base_cache = G_PRIVATE_INIT (parsed_base_free);
+
+/* Returns: (transfer none) (nullable): @base parsed, or NULL if it does not */
+static GUri *
+parsed_base (const char *base)
+{
+  ParsedBase *cache = g_private_get (&parsed_base_cache);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (ParsedBase, 1);
+      g_private_set (&parsed_base_cache, cache);
+    }
+
+  if (g_strcmp0 (cache->base, base) != 0)
+    {
+      g_free (cache->base);
+      g_clear_pointer (&cache->uri, g_uri_unref);
+      cache->base = g_strdup (base);
+      cache->uri = g_uri_parse (base, G_URI_FLAGS_PARSE_RELAXED, NULL);
+    }
+
+  return cache->uri;
+}
+
 /**
  * vankho_feed_resolve_url:
  * @base: (nullable): the base URL
@@ -670,7 +713,8 @@ vankho_feed_resolve_url (const char *base,
                          const char *href)
 {
   g_autofree char *trimmed = NULL;
-  g_autoptr(GUri) base_uri = NULL;
+  GUri *base_uri;
+  GUri *resolved_uri;
   const char *base_path;
   char *resolved;
 
@@ -685,15 +729,19 @@ vankho_feed_resolve_url (const char *base,
    * g_uri_join_internal() instead of returning NULL. Such a base resolves
    * nothing: keep the link as written.
    */
-  base_uri = g_uri_parse (base, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  base_uri = parsed_base (base);
   if (base_uri == NULL)
     return g_steal_pointer (&trimmed);
   base_path = g_uri_get_path (base_uri);
   if (g_uri_get_host (base_uri) != NULL && base_path[0] != '\0' && base_path[0] != '/')
     return g_steal_pointer (&trimmed);
 
-  resolved = g_uri_resolve_relative (base, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);
-  return resolved != NULL ? resolved : g_steal_pointer (&trimmed);
+  resolved_uri = g_uri_parse_relative (base_uri, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (resolved_uri == NULL)
+    return g_steal_pointer (&trimmed);
+  resolved = g_uri_to_string (resolved_uri);
+  g_uri_unref (resolved_uri);
+  return resolved;
 }
 
 static char *
