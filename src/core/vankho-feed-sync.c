@@ -416,6 +416,8 @@ store_entry (FeedJob          *job,
   g_autofree char *body = NULL;
   g_autofree char *feed_text = NULL;
   g_autofree char *url_key = vankho_url_normalize (vankho_feed_entry_get_link (entry));
+  /* A javascript:, data: or file: link is never offered to open. */
+  g_autofree char *url = vankho_url_dup_web (vankho_feed_entry_get_link (entry));
   g_autofree char *title_key = NULL;
   g_autofree char *day = date_in_vietnam (vankho_feed_entry_get_date (entry));
   const char *page_text = g_hash_table_lookup (job->page_texts, entry);
@@ -449,7 +451,7 @@ store_entry (FeedJob          *job,
 
   vankho_article_set_title (article, title);
   vankho_article_set_body (article, body);
-  vankho_article_set_url (article, vankho_feed_entry_get_link (entry));
+  vankho_article_set_url (article, url);
   vankho_article_set_byline (article, vankho_feed_entry_get_author_name (entry));
   vankho_article_set_outlet (article, job->source->title);
   vankho_article_set_source_date (article, &source_date);
@@ -670,10 +672,10 @@ feed_fetched_cb (Fetch    *fetch,
       g_free (job->source->title);
       job->source->title = g_strdup (vankho_feed_get_title (job->feed));
     }
-  if (vankho_feed_get_link (job->feed) != NULL && vankho_url_is_web (vankho_feed_get_link (job->feed)))
+  if (vankho_url_is_web (vankho_feed_get_link (job->feed)))
     {
       g_free (job->source->site_url);
-      job->source->site_url = g_strdup (vankho_feed_get_link (job->feed));
+      job->source->site_url = vankho_url_dup_web (vankho_feed_get_link (job->feed));
     }
   job->result->title = g_strdup (job->source->title);
 

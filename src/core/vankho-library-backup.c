@@ -26,6 +26,31 @@
 #define BACKUP_SUFFIX ".db"
 
 static gboolean
+check_copy (sqlite3     *copy,
+            sqlite3     *from,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = g_filename_display_name (sqlite3_db_filename (from, "main"));
+  const char *result = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (copy, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    result = (const char *) sqlite3_column_text (stmt, 0);
+
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+
+  g_debug ("quick_check of the copy of %s: %s", name, result ? result : sqlite3_errmsg (copy));
+  /* The words SQLite uses when a read meets the damage. */
+  g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
+               _("“%s” is damaged or is not a Văn Khố library (%s)"),
+               name, sqlite3_errstr (SQLITE_CORRUPT));
+  return FALSE;
+}
+
+static gboolean
 copy_database (sqlite3     *from,
                const char  *to_path,
                GError     **error)
@@ -63,6 +88,17 @@ copy_database (sqlite3     *from,
   if (rc != SQLITE_OK)
     {
       vankho_library_set_sqlite_error (error, to ? to : from, to_path);
+      sqlite3_close (to);
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  /* The backup API copies pages as they are: a library damaged past its
+   * first page copies without complaint, and a damaged copy must not push
+   * a good one out of the rotation.
+   */
+  if (!check_copy (to, from, error))
+    {
       sqlite3_close (to);
       g_unlink (partial);
       return FALSE;
@@ -167,6 +203,7 @@ vankho_library_auto_backup (VankhoLibrary  *self,
   g_autofree char *name = g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_auto(GStrv) backups = NULL;
+  guint n_backups;
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
 
@@ -181,8 +218,10 @@ vankho_library_auto_backup (VankhoLibrary  *self,
         *made = g_strdup (path);
     }
 
+  /* Not past the end when fewer than @keep exist. */
   backups = vankho_library_list_backups (dir);
-  for (guint i = MAX (keep, 1); backups[i] != NULL; i++)
+  n_backups = g_strv_length (backups);
+  for (guint i = MAX (keep, 1); i < n_backups; i++)
     g_unlink (backups[i]);
 
   return TRUE;
@@ -208,6 +247,7 @@ vankho_library_restore (const char  *library_path,
 {
   g_autoptr(VankhoLibrary) backup = NULL;
   g_autofree char *aside = NULL;
+  g_autofree char *aside_wal = NULL;
   g_autofree char *wal = g_strconcat (library_path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (library_path, "-shm", NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -237,7 +277,12 @@ vankho_library_restore (const char  *library_path,
                        _("Cannot move the library “%s” aside: %s"), name, g_strerror (saved));
           return FALSE;
         }
-      g_unlink (wal);
+      /* A log left by a crash holds the last commits: it goes with the
+       * library it belongs to, which replays it when opened.
+       */
+      aside_wal = g_strconcat (aside, "-wal", NULL);
+      if (g_file_test (wal, G_FILE_TEST_EXISTS) && g_rename (wal, aside_wal) != 0)
+        g_unlink (wal);
       g_unlink (shm);
     }
 
@@ -245,7 +290,11 @@ vankho_library_restore (const char  *library_path,
     {
       /* Put the old library back where it was. */
       if (aside != NULL)
-        g_rename (aside, library_path);
+        {
+          g_rename (aside_wal, wal);
+          g_rename (aside, library_path);
+        }
+      g_prefix_error (error, _("Not restored: "));
       return FALSE;
     }
 

@@ -39,6 +39,31 @@ vankho_url_is_web (const char *url)
   return g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0;
 }
 
+/**
+ * vankho_url_dup_web:
+ * @url: (nullable): an address read from the network
+ *
+ * What may be kept as an article's address and offered to open: an
+ * absolute http: or https: address, with its host written as DNS sees it
+ * (an internationalised host in punycode, so that a look-alike such as
+ * Cyrillic "аррӏе.com" shows as "xn--80ak6aa92e.com").
+ *
+ * Returns: (transfer full) (nullable): the address, or %NULL if it is not
+ *   a web address (javascript:, data:, file:…)
+ */
+char *
+vankho_url_dup_web (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (!vankho_url_is_web (url))
+    return NULL;
+
+  /* ENCODED: the path and query keep their escapes as written. */
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  return uri != NULL ? g_uri_to_string (uri) : NULL;
+}
+
 static gboolean
 is_tracking_parameter (const char *name)
 {

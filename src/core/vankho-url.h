@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 gboolean  vankho_url_is_web       (const char *url);
+char     *vankho_url_dup_web      (const char *url);
 char     *vankho_url_normalize    (const char *url);
 
 G_END_DECLS
