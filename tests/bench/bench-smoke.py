@@ -5,6 +5,8 @@
 import os, re, subprocess, sys, tempfile
 
 bindir = sys.argv[1]
+# Under sanitizers (make test-asan) everything runs several times slower.
+TIMEOUT = 50 * float(os.environ.get('VANKHO_TIMEOUT_FACTOR', '1'))
 LINE = re.compile(r'^[a-z0-9_]+ -?[0-9]+(\.[0-9]+)? \S+$')
 EXPECTED = {
     'bench-import': ['import_rate', 'import_rate_floor', 'import_ratio', 'size_library',
@@ -19,7 +21,7 @@ EXPECTED = {
 
 def run(name, *args):
     out = subprocess.run([os.path.join(bindir, name), *args], check=True,
-                         stdout=subprocess.PIPE, text=True, timeout=50).stdout
+                         stdout=subprocess.PIPE, text=True, timeout=TIMEOUT).stdout
     names = []
     for line in out.splitlines():
         if not LINE.match(line):
@@ -34,7 +36,7 @@ with tempfile.TemporaryDirectory() as tmp:
     corpus = os.path.join(tmp, 'corpus')
     library = os.path.join(tmp, 'library.db')
     subprocess.run([os.path.join(bindir, 'gen-corpus'), '--count', '1000', '--seed', '1',
-                    '--output', corpus], check=True, timeout=50)
+                    '--output', corpus], check=True, timeout=TIMEOUT)
     files = sum(len(f) for _, _, f in os.walk(corpus))
     if files != 1000:
         sys.exit(f'gen-corpus wrote {files} files, not 1000')
