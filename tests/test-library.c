@@ -443,6 +443,33 @@ assert_refused (const char *path,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
+/* Pages filled with what no page holds. */
+static void
+damage (const char *path,
+        gsize       offset,
+        gsize       len)
+{
+  g_autofree char *contents = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  g_assert_cmpuint (offset + len, <=, size);
+  for (gsize i = 0; i < len; i++)
+    contents[offset + i] = (char) (i * 37 + 11);
+  g_assert_true (g_file_set_contents (path, contents, size, NULL));
+}
+
+static void
+fill_library (Fixture *fixture)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *filler = g_strnfill (2000, 'x');
+      g_autofree char *body = g_strdup_printf ("Nội dung dài %u %s", i, filler);
+      add (fixture->library, "Bài", body);
+    }
+}
+
 static void
 test_refuse_not_sqlite (Fixture       *fixture,
                         gconstpointer  data)
@@ -462,12 +489,7 @@ test_refuse_truncated (Fixture       *fixture,
   g_autofree char *truncated = NULL;
   gsize len;
 
-  for (guint i = 0; i < 200; i++)
-    {
-      g_autofree char *filler = g_strnfill (2000, 'x');
-      g_autofree char *body = g_strdup_printf ("Nội dung dài %u %s", i, filler);
-      add (fixture->library, "Bài", body);
-    }
+  fill_library (fixture);
   g_clear_object (&fixture->library);
 
   g_assert_true (g_file_get_contents (fixture->path, &contents, &len, NULL));
@@ -478,6 +500,67 @@ test_refuse_truncated (Fixture       *fixture,
   g_free (truncated);
   truncated = write_file (fixture->dir, "truncated-page.db", contents, (len / 2) & ~(gsize) 4095);
   assert_refused (truncated, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+}
+
+static void
+test_refuse_damaged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *schema = g_build_filename (fixture->dir, "schema.db", NULL);
+  g_autofree char *pages = g_build_filename (fixture->dir, "pages.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (pages, "-wal", NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *partial = g_strconcat (copy, ".partial", NULL);
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len, before_len, after_len;
+  gint64 root;
+
+  fill_library (fixture);
+  g_clear_object (&fixture->library);
+  root = pragma_int (fixture->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'articles'");
+  g_assert_cmpint (root, >, 1);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &len, NULL));
+
+  /* The header intact, the list of tables after it garbled. */
+  g_assert_true (g_file_set_contents (schema, contents, len, NULL));
+  damage (schema, 100, 4096 - 100);
+  assert_refused (schema, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+
+  /* The articles' first page garbled: the header and the schema are fine. */
+  g_assert_true (g_file_set_contents (pages, contents, len, NULL));
+  damage (pages, (root - 1) * 4096, 4096);
+  g_assert_true (g_file_get_contents (pages, &before, &before_len, NULL));
+  library = vankho_library_open (pages, &error);
+  if (library == NULL)
+    g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+  else
+    {
+      g_autoptr(VankhoArticle) article = NULL;
+
+      /* Opening reads the header and the schema only (RELIABILITY.md, 5). */
+      g_test_incomplete ("a library damaged past its schema opens; the damage shows when a read meets it");
+      article = vankho_library_get_article (library, 1, &error);
+      g_assert_null (article);
+      g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+
+      /* No backup of it: a damaged copy would push a good one out. */
+      g_assert_false (vankho_library_backup (library, copy, &error));
+      g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+      g_clear_object (&library);
+    }
+
+  /* Never written, either way. */
+  g_assert_true (g_file_get_contents (pages, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -758,6 +841,277 @@ test_backup_restore (Fixture       *fixture,
   fixture->library = g_steal_pointer (&restored);
 }
 
+/* Automatic backups: one a day, the last 3 kept, nothing else in the folder
+ * touched.
+ */
+static void
+test_backup_rotation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *made = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) backups = NULL;
+  gsize first_len, again_len;
+  const char *old_days[] = { "library-2020-01-01.db", "library-2020-01-02.db",
+                             "library-2020-01-03.db", "library-2020-01-04.db" };
+  const char *others[] = { "library.db.v6.bak", "my-copy.db", "library-2020-01-05.db.partial", "notes.txt" };
+
+  add (fixture->library, "Bài một", "Nội dung một");
+
+  /* The first one, into a folder not there yet: fewer than 3 to keep. */
+  g_assert_true (vankho_library_auto_backup (fixture->library, dir, 3, &made, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  backups = vankho_library_list_backups (dir);
+  g_assert_cmpuint (g_strv_length (backups), ==, 1);
+  g_assert_cmpstr (backups[0], ==, made);
+  g_assert_cmpint (pragma_int (made, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_true (g_file_get_contents (made, &first, &first_len, NULL));
+  today = g_steal_pointer (&made);
+
+  /* The same day again: none taken, today's left as it was. */
+  add (fixture->library, "Bài hai", "Nội dung hai");
+  g_assert_true (vankho_library_auto_backup (fixture->library, dir, 3, &made, &error));
+  g_assert_no_error (error);
+  g_assert_null (made);
+  g_assert_true (g_file_get_contents (today, &again, &again_len, NULL));
+  g_assert_cmpmem (first, first_len, again, again_len);
+
+  /* Four earlier days, and files that are not automatic backups. */
+  for (guint i = 0; i < G_N_ELEMENTS (old_days); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, old_days[i], NULL);
+      g_assert_true (vankho_library_backup (fixture->library, path, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, others[i], NULL);
+      g_assert_true (g_file_set_contents (path, "x", -1, NULL));
+    }
+
+  g_assert_true (vankho_library_auto_backup (fixture->library, dir, 3, &made, &error));
+  g_assert_no_error (error);
+  g_assert_null (made);
+  g_clear_pointer (&backups, g_strfreev);
+  backups = vankho_library_list_backups (dir);
+  g_assert_cmpuint (g_strv_length (backups), ==, 3);
+  g_assert_cmpstr (backups[0], ==, today);
+  g_assert_true (g_str_has_suffix (backups[1], "library-2020-01-04.db"));
+  g_assert_true (g_str_has_suffix (backups[2], "library-2020-01-03.db"));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, others[i], NULL);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  /* Keeping 0 keeps today's all the same. */
+  g_assert_true (vankho_library_auto_backup (fixture->library, dir, 0, NULL, &error));
+  g_clear_pointer (&backups, g_strfreev);
+  backups = vankho_library_list_backups (dir);
+  g_assert_cmpuint (g_strv_length (backups), ==, 1);
+  g_assert_cmpstr (backups[0], ==, today);
+
+  remove_tree (dir);
+}
+
+/* A library damaged past its schema opens (see /library/refuse/damaged);
+ * its automatic backup must then fail and leave the good ones.
+ */
+static void
+test_backup_damaged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) backups = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *before = NULL;
+  const char *old_days[] = { "library-2020-01-01.db", "library-2020-01-02.db", "library-2020-01-03.db" };
+  gsize before_len;
+  gint64 root;
+
+  fill_library (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (old_days); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, old_days[i], NULL);
+      g_assert_true (vankho_library_backup (fixture->library, path, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&fixture->library);
+
+  root = pragma_int (fixture->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'articles'");
+  damage (fixture->path, (root - 1) * 4096, 4096);
+  fixture->library = vankho_library_open (fixture->path, &error);
+  if (fixture->library == NULL)
+    {
+      /* Refused at once: the app shows its error page and backs up nothing. */
+      g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+      remove_tree (dir);
+      return;
+    }
+
+  backups = vankho_library_list_backups (dir);
+  g_assert_true (g_file_get_contents (backups[0], &before, &before_len, NULL));
+  g_clear_pointer (&backups, g_strfreev);
+
+  g_assert_false (vankho_library_auto_backup (fixture->library, dir, 3, &made, &error));
+  g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY);
+  g_test_message ("%s", error->message);
+  g_assert_null (made);
+
+  backups = vankho_library_list_backups (dir);
+  g_assert_cmpuint (g_strv_length (backups), ==, 3);
+  g_assert_true (g_str_has_suffix (backups[0], "library-2020-01-03.db"));
+  g_assert_true (g_str_has_suffix (backups[2], "library-2020-01-01.db"));
+  {
+    g_autofree char *after = NULL;
+    gsize after_len;
+
+    g_assert_true (g_file_get_contents (backups[0], &after, &after_len, NULL));
+    g_assert_cmpmem (before, before_len, after, after_len);
+    g_assert_cmpint (pragma_int (backups[0], "SELECT count(*) FROM articles"), ==, 200);
+  }
+
+  remove_tree (dir);
+}
+
+/* The library a restore replaces is kept whole, with the commits that were
+ * still in its write-ahead log after a crash.
+ */
+static void
+test_restore_keeps_log (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_wal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoLibrary) restored = NULL;
+  const char *insert = "INSERT INTO sources (kind, title) VALUES ('import', 'chỉ trong nhật ký')";
+  const char *count = "SELECT count(*) FROM sources WHERE title = 'chỉ trong nhật ký'";
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  add (fixture->library, "Trước sao lưu", "Nội dung trước khi sao lưu");
+  g_assert_true (vankho_library_backup (fixture->library, copy, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+
+  /* A writer that died after its commit: the commit is in the log only. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
+
+  g_assert_true (vankho_library_restore (fixture->path, copy, &kept, &error));
+  g_assert_no_error (error);
+  kept_wal = g_strconcat (kept, "-wal", NULL);
+  g_assert_true (g_file_test (kept_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Read through a connection that may replay the log. */
+  g_assert_cmpint (sqlite3_open (kept, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, count, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+
+  /* The log did not stay behind to be replayed into the restored copy. */
+  restored = vankho_library_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vankho_library_count_articles (restored, NULL), ==, 1);
+  g_clear_object (&restored);
+  g_assert_cmpint (pragma_int (fixture->path, count), ==, 0);
+}
+
+/* Backups that cannot be restored: nothing moves, nothing is written. */
+static void
+test_restore_refused (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *good = g_build_filename (fixture->dir, "good.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *library_before = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len, library_len;
+  gint64 root;
+  struct { const char *name; int code; } cases[] = {
+    { "newer.db", VANKHO_LIBRARY_ERROR_TOO_NEW },
+    { "truncated.db", VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY },
+    { "damaged.db", VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY },
+    { "text.db", VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY },
+  };
+
+  fill_library (fixture);
+  g_assert_true (vankho_library_backup (fixture->library, good, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+  g_assert_true (g_file_get_contents (good, &contents, &len, NULL));
+  g_assert_true (g_file_get_contents (fixture->path, &library_before, &library_len, NULL));
+  root = pragma_int (good, "SELECT rootpage FROM sqlite_schema WHERE name = 'articles'");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, cases[i].name, NULL);
+      g_autofree char *backup_before = NULL;
+      g_autofree char *backup_after = NULL;
+      g_autofree char *library_after = NULL;
+      g_autofree char *kept = NULL;
+      gsize backup_before_len, backup_after_len, library_after_len;
+
+      if (i == 3)
+        g_assert_true (g_file_set_contents (path, "Đây không phải thư viện\n", -1, NULL));
+      else
+        g_assert_true (g_file_set_contents (path, contents, i == 1 ? len / 2 + 100 : len, NULL));
+      if (i == 0)
+        {
+          /* user_version, big-endian, at byte 60 of the header */
+          const char version[4] = { 0, 0, 0, 99 };
+          g_autofree char *newer = NULL;
+
+          g_assert_true (g_file_get_contents (path, &newer, NULL, NULL));
+          memcpy (newer + 60, version, 4);
+          g_assert_true (g_file_set_contents (path, newer, len, NULL));
+        }
+      if (i == 2)
+        damage (path, (root - 1) * 4096, 4096);
+      g_assert_true (g_file_get_contents (path, &backup_before, &backup_before_len, NULL));
+
+      g_assert_false (vankho_library_restore (fixture->path, path, &kept, &error));
+      g_assert_error (error, VANKHO_LIBRARY_ERROR, cases[i].code);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      g_clear_error (&error);
+      g_assert_null (kept);
+
+      g_assert_true (g_file_get_contents (fixture->path, &library_after, &library_after_len, NULL));
+      g_assert_cmpmem (library_before, library_len, library_after, library_after_len);
+      g_assert_true (g_file_get_contents (path, &backup_after, &backup_after_len, NULL));
+      g_assert_cmpmem (backup_before, backup_before_len, backup_after, backup_after_len);
+    }
+
+  /* Nothing was moved aside. */
+  {
+    g_autoptr(GDir) handle = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (handle)) != NULL)
+      g_assert_null (strstr (name, "before-restore"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -777,6 +1131,7 @@ main (int    argc,
   ADD ("/library/list/model", test_list_model);
   ADD ("/library/refuse/not-sqlite", test_refuse_not_sqlite);
   ADD ("/library/refuse/truncated", test_refuse_truncated);
+  ADD ("/library/refuse/damaged", test_refuse_damaged);
   ADD ("/library/refuse/newer", test_refuse_newer);
   ADD ("/library/refuse/foreign", test_refuse_foreign);
   ADD ("/library/refuse/locked", test_refuse_locked);
@@ -784,6 +1139,10 @@ main (int    argc,
   ADD ("/library/user-state", test_user_state);
   ADD ("/library/filters", test_filters);
   ADD ("/library/backup-restore", test_backup_restore);
+  ADD ("/library/backup/rotation", test_backup_rotation);
+  ADD ("/library/backup/damaged", test_backup_damaged);
+  ADD ("/library/restore/keeps-log", test_restore_keeps_log);
+  ADD ("/library/restore/refused", test_restore_refused);
 #undef ADD
 
   return g_test_run ();
