@@ -82,7 +82,7 @@ fuzz: $(FUZZ_BUILDDIR)/build.ninja
 # the fast one cannot say who owns a leak. Their leaks are checked with
 # valgrind instead (test-valgrind-ui; tests/RELIABILITY.md, section 2).
 ASAN_BUILDDIR ?= _build-asan
-UI_SAN_ENV = G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 \
+UI_SAN_ENV = VANKHO_TIMEOUT_FACTOR=5 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 \
              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 $(ASAN_BUILDDIR)/build.ninja:
@@ -98,7 +98,8 @@ test-asan: $(ASAN_BUILDDIR)/build.ninja
 test-valgrind-ui: build
 	@status=0; for t in $(notdir $(wildcard tests/ui/test-*.c)); do t=$${t%.c}; \
 	  log=$(BUILDDIR)/valgrind-$$t.log; \
-	  G_SLICE=always-malloc G_DEBUG=gc-friendly GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none \
+	  VANKHO_TIMEOUT_FACTOR=20 G_SLICE=always-malloc G_DEBUG=gc-friendly GSETTINGS_BACKEND=memory \
+	  NO_AT_BRIDGE=1 GTK_A11Y=none \
 	  GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data VANKHO_LOCALEDIR=$(BUILDDIR)/po \
 	  G_TEST_SRCDIR=$(CURDIR)/tests G_TEST_BUILDDIR=$(BUILDDIR)/tests \
 	  xvfb-run -a -s '-screen 0 1280x800x24' valgrind --leak-check=full --show-leak-kinds=definite \

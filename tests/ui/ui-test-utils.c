@@ -24,18 +24,29 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* How much slower than a plain build this run is: VANKHO_TIMEOUT_FACTOR,
+ * set by make test-asan and make test-valgrind-ui. */
+static guint
+timeout_factor (void)
+{
+  const char *factor = g_getenv ("VANKHO_TIMEOUT_FACTOR");
+  guint64 value = factor != NULL ? g_ascii_strtoull (factor, NULL, 10) : 1;
+
+  return CLAMP (value, 1, 100);
+}
+
 /**
  * ui_test_spin_until:
  *
- * Runs the main loop until @done says so; fails after ten seconds, so that
- * a hang is a failure.
+ * Runs the main loop until @done says so; fails after ten seconds (times
+ * the timeout factor), so that a hang is a failure.
  */
 void
 ui_test_spin_until (UiTestPredicate done,
                     gpointer        data)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (10 * timeout_factor (), timeout_cb, &timed_out);
 
   while (!done (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -128,7 +139,7 @@ ui_test_render_png (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
 
   /* Until the widget has drawn once, there is nothing to take. */
-  for (guint i = 0; i < 100 && node == NULL; i++)
+  for (guint i = 0; i < 100 * timeout_factor () && node == NULL; i++)
     {
       g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
 
