@@ -48,7 +48,7 @@ FUZZ_BUILDDIR ?= _build-fuzz
 SECONDS ?= 60
 FUZZ_TARGETS = feed-parser html-text article-extractor opml importer \
                extractor search-query text feed-date
-SAN_ENV = VANKHO_TIMEOUT_FACTOR=5 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
+SAN_ENV = VANKHO_TIMEOUT_FACTOR=5 CRASH_SAFETY_KILLS=5 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
@@ -76,7 +76,8 @@ fuzz: $(FUZZ_BUILDDIR)/build.ninja
 	  printf '%-18s %10s execs  cov %6s  ft %6s  %s\n' $$t "$$execs" "$$cov" "$$ft" "$$r"; \
 	done; exit $$status
 
-# The whole suite under AddressSanitizer, LeakSanitizer and UBSan. The UI
+# The whole suite under AddressSanitizer, LeakSanitizer and UBSan (the
+# crash-safety test with 5 kills per command instead of 20). The UI
 # tests run without LeakSanitizer: the full unwinder it needs here (Debian's
 # GLib has no frame pointers) makes each exceed ten minutes under GTK, and
 # the fast one cannot say who owns a leak. Their leaks are checked with

@@ -182,6 +182,150 @@ test_not_a_library (void)
   library_path = g_steal_pointer (&saved);
 }
 
+/* A library cut short, with its list of tables garbled, or from a newer
+ * version: exit 1 with a message naming it, and the file left byte for byte
+ * (RELIABILITY.md, 5).
+ */
+static void
+test_damaged_library (void)
+{
+  g_autofree char *saved = g_strdup (library_path);
+  g_autofree char *good = NULL;
+  g_auto(Run) import = { 0 };
+  const char *names[] = { "truncated.db", "schema.db", "newer.db" };
+  gsize len;
+
+  reset_library ();
+  run_cli (&import, "import", "--samples", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_get_contents (library_path, &good, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *contents = g_memdup2 (good, len);
+      g_autofree char *wal = NULL;
+      g_autofree char *after = NULL;
+      g_auto(Run) stats = { 0 };
+      g_auto(Run) write = { 0 };
+      gsize n = len;
+      gsize after_len;
+
+      if (i == 0)
+        n = len / 2 + 100;
+      else if (i == 1)
+        for (gsize j = 100; j < 4096; j++)
+          contents[j] = (char) (j * 37 + 11);
+      else
+        memcpy (contents + 60, "\0\0\0\x63", 4);  /* user_version 99, big-endian */
+
+      g_free (library_path);
+      library_path = write_fixture (names[i], contents, n);
+      wal = g_strconcat (library_path, "-wal", NULL);
+
+      run_cli (&stats, "stats", NULL);
+      g_assert_cmpint (stats.status, ==, 1);
+      g_assert_nonnull (strstr (stats.err, names[i]));
+      g_test_message ("%s", stats.err);
+      if (i == 2)
+        g_assert_nonnull (strstr (stats.err, "newer version"));
+
+      /* A command that would write: refused the same way. */
+      run_cli (&write, "import", "--samples", NULL);
+      g_assert_cmpint (write.status, ==, 1);
+      g_assert_nonnull (strstr (write.err, names[i]));
+
+      g_assert_true (g_file_get_contents (library_path, &after, &after_len, NULL));
+      g_assert_cmpmem (contents, n, after, after_len);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+
+  g_free (library_path);
+  library_path = g_steal_pointer (&saved);
+}
+
+static char *
+file_contents (const char *path,
+               gsize      *len)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, len, NULL));
+  return contents;
+}
+
+static void
+test_backup_restore (void)
+{
+  g_autofree char *backups = g_build_filename (work_dir, "backups", NULL);
+  g_autofree char *copy = g_build_filename (work_dir, "copy.db", NULL);
+  g_autofree char *bogus = write_fixture ("bogus.db", "Không phải bản sao lưu.\n", -1);
+  g_autofree char *one = write_fixture ("one.txt", "Công an tỉnh Kon Tum sơ kết\n\nNội dung sau khi sao lưu.", -1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "library-%Y-%m-%d.db");
+  g_autofree char *daily = g_build_filename (backups, stamp, NULL);
+  g_autofree char *daily_before = NULL;
+  g_autofree char *daily_after = NULL;
+  g_autofree char *library_before = NULL;
+  g_autofree char *library_after = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) more = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) restore = { 0 };
+  g_auto(Run) stats = { 0 };
+  gsize daily_before_len, daily_after_len, library_before_len, library_after_len;
+  const char *as;
+
+  reset_library ();
+  run_cli (&import, "import", "--samples", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  /* Without a file: today's copy in backups/ beside the library. */
+  run_cli (&first, "backup", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, daily));
+  daily_before = file_contents (daily, &daily_before_len);
+
+  run_cli (&to_file, "backup", copy, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  /* Once a day: the second run names today's copy and leaves it alone. */
+  run_cli (&more, "import", one, NULL);
+  g_assert_cmpint (more.status, ==, 0);
+  run_cli (&second, "backup", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_nonnull (strstr (second.out, daily));
+  daily_after = file_contents (daily, &daily_after_len);
+  g_assert_cmpmem (daily_before, daily_before_len, daily_after, daily_after_len);
+
+  /* Not a backup: exit 1, the library untouched. */
+  library_before = file_contents (library_path, &library_before_len);
+  run_cli (&refused, "restore", bogus, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "bogus.db"));
+  library_after = file_contents (library_path, &library_after_len);
+  g_assert_cmpmem (library_before, library_before_len, library_after, library_after_len);
+
+  run_cli (&restore, "restore", copy, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  as = strstr (restore.out, "kept as ");
+  g_assert_nonnull (as);
+  kept = g_strstrip (g_strdup (as + strlen ("kept as ")));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+
+  run_cli (&stats, "stats", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_nonnull (strstr (stats.out, "Articles: 10\n"));
+
+  g_unlink (daily);
+  g_rmdir (backups);
+}
+
 static void
 test_import_search_show (void)
 {
@@ -434,6 +578,8 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/user-errors", test_user_errors);
   g_test_add_func ("/cli/not-a-library", test_not_a_library);
+  g_test_add_func ("/cli/damaged-library", test_damaged_library);
+  g_test_add_func ("/cli/backup-restore", test_backup_restore);
   g_test_add_func ("/cli/import-search-show", test_import_search_show);
   g_test_add_func ("/cli/extract-documents-reindex", test_extract_documents_reindex);
   g_test_add_func ("/cli/feeds", test_feeds);

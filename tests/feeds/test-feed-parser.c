@@ -364,6 +364,204 @@ test_billion_laughs (void)
     }
 }
 
+static char *
+feed_dump (VankhoFeed *feed)
+{
+  g_autoptr(JsonNode) json = vankho_feed_to_json (feed);
+
+  return json_to_string (json, FALSE);
+}
+
+/* External DTDs, from a file or over the network, are never loaded: what
+ * they define stays undefined, and nothing connects (RELIABILITY.md, 6).
+ */
+static void
+test_external_dtd (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vankho-feed-XXXXXX", &error);
+  g_autofree char *dtd = g_build_filename (dir, "evil.dtd", NULL);
+  g_autoptr(GSocket) listener = NULL;
+  g_autoptr(GSocket) connection = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  guint port;
+  g_autofree char *port_text = NULL;
+  const char *doctypes[] = {
+    "<!DOCTYPE rss SYSTEM \"file://@DTD@\">",
+    "<!DOCTYPE rss SYSTEM \"http://127.0.0.1:@PORT@/evil.dtd\">",
+    "<!DOCTYPE rss PUBLIC \"-//Evil//DTD RSS//EN\" \"http://127.0.0.1:@PORT@/public.dtd\">",
+    "<!DOCTYPE rss [<!ENTITY % net SYSTEM \"http://127.0.0.1:@PORT@/pe.dtd\"> %net;"
+    " <!ENTITY % local SYSTEM \"file://@DTD@\"> %local;]>",
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (dtd, "<!ENTITY leak \"DTD-MARKER-91c2\">", -1, NULL));
+
+  /* A port that would take a connection, if anything tried one. */
+  listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (listener, address, TRUE, &error));
+  g_assert_true (g_socket_listen (listener, &error));
+  bound = g_socket_get_local_address (listener, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  port_text = g_strdup_printf ("%u", port);
+
+  for (guint i = 0; i < G_N_ELEMENTS (doctypes); i++)
+    {
+      g_autoptr(GString) doctype = g_string_new (doctypes[i]);
+      g_autofree char *xml = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(VankhoFeed) feed = NULL;
+      g_autofree char *dump = NULL;
+
+      g_string_replace (doctype, "@DTD@", dtd, 0);
+      g_string_replace (doctype, "@PORT@", port_text, 0);
+      xml = g_strconcat ("<?xml version=\"1.0\"?>\n", doctype->str, "\n"
+                         "<rss version=\"2.0\"><channel><title>T &leak;</title>"
+                         "<item><title>Một &leak;</title><description>&leak;</description></item>"
+                         "</channel></rss>", NULL);
+      bytes = g_bytes_new (xml, strlen (xml));
+      feed = vankho_feed_parse (bytes, NULL, &error);
+      g_assert_no_error (error);
+      dump = feed_dump (feed);
+      g_assert_null (strstr (dump, "DTD-MARKER"));
+      g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 1);
+      g_assert_true (g_str_has_prefix (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), "Một"));
+    }
+
+  g_socket_set_blocking (listener, FALSE);
+  connection = g_socket_accept (listener, NULL, &error);
+  g_assert_null (connection);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK);
+
+  g_unlink (dtd);
+  g_rmdir (dir);
+}
+
+/* One large entity used many times: 5 GB if expanded in full. */
+static void
+test_quadratic_blowup (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+  gint64 start;
+  const char *summary;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (xml, 'x');
+  g_string_append (xml, "\">]><rss version=\"2.0\"><channel><title>T</title><item><title>Một</title><description>");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (xml, "&a;");
+  g_string_append (xml, "</description></item><item><title>Hai</title></item></channel></rss>");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+
+  start = g_get_monotonic_time ();
+  feed = vankho_feed_parse (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  summary = vankho_feed_entry_get_summary (vankho_feed_get_entry (feed, 0));
+  g_assert_true (summary == NULL || strlen (summary) <= 2 * 1024 * 1024);
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 1)), ==, "Hai");
+}
+
+static GBytes *
+feed_with_attribute (gsize length)
+{
+  g_autoptr(GString) xml = g_string_new ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>"
+                                         "<entry><title>Một</title><link href=\"https://example.vn/");
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append_c (xml, 'a');
+  g_string_append (xml, "\"/></entry><entry><title>Hai</title><link href=\"https://example.vn/2\"/></entry></feed>");
+
+  return g_string_free_to_bytes (g_steal_pointer (&xml));
+}
+
+/* An attribute of 8 MB is read as any other; one over libxml2's 10 MB
+ * limit stops the parse there, and what came before is kept.
+ */
+static void
+test_huge_attribute (void)
+{
+  g_autoptr(GBytes) large = feed_with_attribute (8 * 1024 * 1024);
+  g_autoptr(GBytes) huge = feed_with_attribute (12 * 1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  feed = vankho_feed_parse (large, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+  g_assert_cmpuint (strlen (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 0))), >, 8 * 1024 * 1024);
+  g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 1)), ==, "https://example.vn/2");
+  g_clear_object (&feed);
+
+  feed = vankho_feed_parse (huge, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (vankho_feed_get_warning (feed));
+  g_test_message ("%s", vankho_feed_get_warning (feed));
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), >=, 1);
+  g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 0)), ==, "Một");
+  g_assert_null (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 0)));
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+/* Many attributes on one element, in the feed and in the HTML of an entry.
+ * libxml2 2.9 looks for a duplicate among all the attributes before each
+ * one: quadratic time. 15 000 attributes (200 KB) take about a second here,
+ * 200 000 (3 MB) took 5 minutes.
+ */
+static void
+test_many_attributes (void)
+{
+  g_autoptr(GString) attributes = g_string_new (NULL);
+  const guint n = 15000;
+  const char *kinds[] = { "xml", "html" };
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (attributes, " a%u=\"%u\"", i, i);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *xml = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VankhoFeed) feed = NULL;
+      gint64 start;
+      gint64 elapsed;
+
+      if (k == 0)
+        xml = g_strdup_printf ("<rss version=\"2.0\"><channel><title>T</title><item%s><title>Một</title>"
+                               "<description>xin chào</description></item><item><title>Hai</title></item>"
+                               "</channel></rss>", attributes->str);
+      else
+        xml = g_strdup_printf ("<rss version=\"2.0\"><channel><title>T</title><item><title>Một</title>"
+                               "<description><![CDATA[<p%s>xin chào</p>]]></description></item>"
+                               "<item><title>Hai</title></item></channel></rss>", attributes->str);
+      bytes = g_bytes_new (xml, strlen (xml));
+
+      start = g_get_monotonic_time ();
+      feed = vankho_feed_parse (bytes, NULL, &error);
+      elapsed = g_get_monotonic_time () - start;
+      g_assert_no_error (error);
+      g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 2);
+      g_assert_cmpstr (vankho_feed_entry_get_summary (vankho_feed_get_entry (feed, 0)), ==, "xin chào");
+      g_assert_cmpstr (vankho_feed_entry_get_title (vankho_feed_get_entry (feed, 1)), ==, "Hai");
+      g_test_message ("%u attributes (%s): %.2f s", n, kinds[k], elapsed / (double) G_USEC_PER_SEC);
+
+      /* Linear time would be a few milliseconds. */
+      if (elapsed > G_USEC_PER_SEC / 4)
+        g_test_incomplete ("attributes are checked in quadratic time (libxml2 2.9)");
+    }
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -547,6 +745,10 @@ main (int    argc,
     }
   g_test_add_func ("/feeds/parser/hostile/xxe", test_xxe);
   g_test_add_func ("/feeds/parser/hostile/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/feeds/parser/hostile/external-dtd", test_external_dtd);
+  g_test_add_func ("/feeds/parser/hostile/quadratic-blowup", test_quadratic_blowup);
+  g_test_add_func ("/feeds/parser/hostile/huge-attribute", test_huge_attribute);
+  g_test_add_func ("/feeds/parser/hostile/many-attributes", test_many_attributes);
   g_test_add_func ("/feeds/parser/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/feeds/parser/hostile/deep-html", test_deep_html);
   g_test_add_func ("/feeds/parser/hostile/truncated", test_truncated);

@@ -42,6 +42,22 @@ static const struct
   { "<p>Đảng uỷ\xe2\x80\x83" "Công an &mdash; \xe2\x82\xac 5</p>", "Đảng uỷ Công an — € 5" },
   { "<p>Ω \xe2\x84\xa6 e\xcc\x81</p>", "Ω Ω é" },
   { "", "" },
+  /* Hostile markup: scripts, handlers and links are dropped, their text
+   * kept as text (RELIABILITY.md, 6). */
+  { "<p onclick=\"alert(1)\" onmouseover='alert(2)'>Xin chào</p>", "Xin chào" },
+  { "<img src=x onerror=alert(1)>Ảnh", "Ảnh" },
+  { "<body onload=alert(1)>thân</body>", "thân" },
+  { "<a href=\"javascript:alert(1)\">bấm vào đây</a>", "bấm vào đây" },
+  { "<a href=\"data:text/html,<script>alert(1)</script>\">dữ liệu</a>", "dữ liệu" },
+  { "<iframe src=\"https://evil.example/\">khung</iframe>sau", "sau" },
+  { "<SCRIPT type=text/javascript>alert(1)</SCRIPT>hoa", "hoa" },
+  { "<script>document.write('<p>giả</p>')</script>thật", "thật" },
+  { "<script>alert(1)", "" },
+  { "<svg><script>alert(1)</script></svg><noscript>x</noscript>", "" },
+  { "<style>p{background:url(javascript:alert(1))}</style><p style=\"x:expression(alert(1))\">kiểu</p>", "kiểu" },
+  { "<!--<script>alert(1)</script>-->còn", "còn" },
+  /* Escaped markup is text: shown as written, never parsed again. */
+  { "&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>" },
 };
 
 static void

@@ -36,13 +36,37 @@ typedef struct
 /* One application per process: GApplication registers only once. */
 static VankhoApplication *app;
 
+/* Text that looks like markup, as a feed leaves it when its HTML was
+ * escaped twice, and an address as sync stores a look-alike host.
+ */
+static const char hostile_title[] = "Bài <b>lạ</b> <a href=\"javascript:alert(1)\">x</a>";
+static const char hostile_body[] =
+  "<script>alert('SCRIPT')</script> <a href=\"javascript:alert(1)\">bấm</a> "
+  "<span foreground=\"red\" size=\"900000\">đỏ</span> <img src=x onerror=alert(1)>\n\n"
+  "Đoạn hai &amp; <i>ba</i> & bốn";
+static const char hostile_url[] = "https://xn--80ak6aa92e.com/tin/1";
+
+static void
+add_hostile_article (VankhoLibrary *library)
+{
+  g_autoptr(VankhoArticle) article = vankho_article_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate;
+
+  vankho_article_set_title (article, hostile_title);
+  vankho_article_set_body (article, hostile_body);
+  vankho_article_set_url (article, hostile_url);
+  g_assert_true (vankho_library_add_article (library, article, 0, &duplicate, &error));
+  g_assert_no_error (error);
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean with_samples = GPOINTER_TO_INT (data);
+  int contents = GPOINTER_TO_INT (data);  /* 0 none, 1 the samples, 2 a hostile article */
 
   fixture->dir = g_dir_make_tmp ("vankho-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -50,12 +74,14 @@ fixture_setup (Fixture       *fixture,
   fixture->library = vankho_library_open (path, &error);
   g_assert_no_error (error);
 
-  if (with_samples)
+  if (contents == 1)
     {
       g_autoptr(VankhoImporter) importer = vankho_importer_new (fixture->library);
       g_assert_true (vankho_importer_import_samples (importer, NULL, &error));
       g_assert_no_error (error);
     }
+  else if (contents == 2)
+    add_hostile_article (fixture->library);
 
   fixture->window = vankho_window_new (app, fixture->library);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
@@ -156,6 +182,56 @@ test_reader (Fixture       *fixture,
   g_assert_cmpuint (vankho_reader_count_links (g_ptr_array_index (readers, 0), "date"), >, 0);
   g_assert_cmpuint (vankho_reader_count_links (g_ptr_array_index (readers, 0), "document"), >, 0);
   g_assert_true (ui_test_label_shows (g_ptr_array_index (readers, 0), vankho_article_get_title (first)));
+}
+
+/* The reader shows text as written: no markup of the article's is read,
+ * no link made of it (RELIABILITY.md, 6).
+ */
+static void
+test_reader_hostile_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) readers = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *text = NULL;
+  GtkSelectionModel *selection;
+  gboolean original_shown = FALSE;
+
+  spin_until (rows_shown, fixture);
+  lists = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW);
+  selection = gtk_list_view_get_model (g_ptr_array_index (lists, 0));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  spin_until (reader_has_article, fixture);
+  ui_test_settle ();
+
+  readers = ui_test_find_mapped (GTK_WIDGET (fixture->window), VANKHO_TYPE_READER);
+  text = vankho_reader_dup_text (g_ptr_array_index (readers, 0));
+  g_assert_cmpstr (text, ==, hostile_body);
+
+  labels = ui_test_find_mapped (g_ptr_array_index (readers, 0), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      /* A label that reads markup has the article's escaped. */
+      if (gtk_label_get_use_markup (label))
+        {
+          g_assert_null (strstr (gtk_label_get_label (label), "<a href=\"javascript"));
+          g_assert_null (strstr (gtk_label_get_label (label), "<span"));
+          g_assert_null (strstr (gtk_label_get_label (label), "<script"));
+        }
+      g_assert_null (gtk_label_get_current_uri (label));
+    }
+  g_assert_true (ui_test_label_shows (g_ptr_array_index (readers, 0), hostile_title));
+
+  /* The original's address, shown in its tooltip as DNS sees it. */
+  buttons = ui_test_find_mapped (g_ptr_array_index (readers, 0), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), hostile_url) == 0)
+      original_shown = TRUE;
+  g_assert_true (original_shown);
 }
 
 static gboolean
@@ -385,6 +461,8 @@ main (int    argc,
               fixture_setup, test_filter_popover, fixture_teardown);
   g_test_add ("/ui/window/reader", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_reader, fixture_teardown);
+  g_test_add ("/ui/window/reader-hostile-text", Fixture, GINT_TO_POINTER (2),
+              fixture_setup, test_reader_hostile_text, fixture_teardown);
   g_test_add ("/ui/window/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_search, fixture_teardown);
   g_test_add ("/ui/window/screenshots", Fixture, GINT_TO_POINTER (TRUE),
