@@ -50,6 +50,14 @@ typedef struct
   char *bare;   /* the same as an FTS5 expression for unicode61 */
 } Query;
 
+static void
+query_free (Query *query)
+{
+  g_free (query->ours);
+  g_free (query->bare);
+  g_free (query);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -102,7 +110,7 @@ static GPtrArray *
 make_queries (sqlite3 *bare,
               guint    n)
 {
-  GPtrArray *queries = g_ptr_array_new ();
+  GPtrArray *queries = g_ptr_array_new_with_free_func ((GDestroyNotify) query_free);
   sqlite3_stmt *max = NULL;
   sqlite3_stmt *get = NULL;
   gint64 n_rows = 0;
