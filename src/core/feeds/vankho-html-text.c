@@ -143,8 +143,9 @@ is_html_space (char c)
 }
 
 /* Writes @text with the whitespace of HTML collapsed and, as it goes, the
- * rules of normalize(): other spaces are spaces, invisible characters go,
- * and a character NFC might change is noted for writer_finish(). */
+ * rules of vankho_text_normalize(): other spaces are spaces, invisible
+ * characters go, and a character NFC might change is noted for
+ * writer_finish(). */
 static void
 writer_text_len (TextWriter *w,
                  const char *text,
@@ -268,76 +269,6 @@ writer_leave (TextWriter *w,
     w->pending_space = TRUE;
   if ((flags & TAG_PRE) && w->pre_depth > 0)
     w->pre_depth--;
-}
-
-static char *
-normalize (const char *text,
-           gsize       len)
-{
-  GString *out = g_string_sized_new (len + 1);
-  const char *end = text + len;
-  const char *p = text;
-  gboolean pending_space = FALSE;
-  guint pending_newlines = 0;
-
-  while (p < end)
-    {
-      const char *start = p;
-      gunichar c = (guchar) *p;
-
-      if (c >= 0x80)
-        {
-          c = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
-        }
-      else
-        p++;
-
-      if (c == '\r')
-        {
-          if (p < end && *p == '\n')
-            continue;
-          c = '\n';
-        }
-
-      if (c == '\n' || c == 0x2028 || c == 0x2029)
-        {
-          pending_space = FALSE;
-          if (out->len > 0)
-            pending_newlines++;
-          continue;
-        }
-      if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x202F ||
-          (c >= 0x2000 && c <= 0x200A) || c == 0x3000)
-        {
-          pending_space = TRUE;
-          continue;
-        }
-      if (c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF ||
-          c < 0x20 || (c >= 0x7F && c < 0xA0))
-        continue;
-      if (c >= 0x80 && !nfc_stable (c))
-        {
-          g_string_free (out, TRUE);
-          return vankho_text_normalize (text, len);
-        }
-
-      if (pending_newlines > 0)
-        {
-          g_string_append (out, pending_newlines > 1 ? "\n\n" : "\n");
-          pending_newlines = 0;
-        }
-      else if (pending_space && out->len > 0)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-
-      /* The rest of a run of visible ASCII needs no checks. */
-      while (p < end && (guchar) *p > 0x20 && (guchar) *p < 0x7F)
-        p++;
-      g_string_append_len (out, start, p - start);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -608,43 +539,37 @@ char *
 vankho_plain_text_clean (const char *text,
                          gssize      len)
 {
-  g_autoptr(GString) out = NULL;
-  const char *end;
-  guint newlines = 0;
-  gboolean space = FALSE;
+  TextWriter w = { 0 };
+  const char *p, *end;
 
   if (len < 0)
     len = strlen (text);
   end = text + len;
-  out = g_string_sized_new (len + 1);
+  w.out = g_string_sized_new (len + 1);
 
-  for (const char *p = text; p < end; p++)
+  /* The writer's rules, with a blank line for a paragraph break. */
+  for (p = text; p < end;)
     {
-      char c = *p;
+      const char *run = p;
+      guint newlines = 0;
 
-      if (c == '\n')
+      if (is_html_space (*p) || *p == '\v')
         {
-          newlines++;
-          continue;
-        }
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\f')
-        {
-          space = TRUE;
-          continue;
-        }
-      if (out->len > 0)
-        {
+          for (; p < end && (is_html_space (*p) || *p == '\v'); p++)
+            newlines += *p == '\n';
           if (newlines > 1)
-            g_string_append (out, "\n\n");
-          else if (newlines == 1 || space)
-            g_string_append_c (out, ' ');
+            writer_break (&w, 2);
+          else if (w.pending_break == 0)
+            w.pending_space = TRUE;
+          continue;
         }
-      newlines = 0;
-      space = FALSE;
-      g_string_append_c (out, c);
+
+      while (p < end && !is_html_space (*p) && *p != '\v')
+        p++;
+      writer_text_len (&w, run, p - run);
     }
 
-  return normalize (out->str, out->len);
+  return writer_finish (&w);
 }
 
 /**
