@@ -822,8 +822,9 @@ typedef struct
   char    published[12];
 } CitingArticle;
 
+/* Orders article ids, or CitingArticles by theirs (their first member). */
 static int
-compare_citing (gconstpointer a,
+compare_article_ids (gconstpointer a,
                 gconstpointer b)
 {
   gint64 x = *(const gint64 *) a;
@@ -879,7 +880,7 @@ read_citing_articles (VankhoLibrary  *self,
 
   if (!sorted)
     {
-      g_array_sort (citing, compare_citing);
+      g_array_sort (citing, compare_article_ids);
       for (guint i = 0; i < citing->len; i++)
         {
           CitingArticle *article = &g_array_index (citing, CitingArticle, i);
@@ -978,7 +979,7 @@ vankho_library_get_implementation (VankhoLibrary  *self,
       const CitingArticle *live;
       CellArticle row;
 
-      live = bsearch (&article_id, citing->data, citing->len, sizeof (CitingArticle), compare_citing);
+      live = bsearch (&article_id, citing->data, citing->len, sizeof (CitingArticle), compare_article_ids);
       if (live == NULL)
         continue;
       if (date == NULL && live->published[0] != '\0')
@@ -1181,7 +1182,7 @@ count_shared (VankhoLibrary     *self,
         if (!read_entry_articles (self, stmt, g_array_index (candidate->merged, gint64, m), ids, error))
           return FALSE;
 
-      g_array_sort (ids, compare_citing);
+      g_array_sort (ids, compare_article_ids);
       for (guint k = 0; k < ids->len; k++)
         {
           gint64 id = g_array_index (ids, gint64, k);
