@@ -25,29 +25,57 @@
 #define BACKUP_PREFIX "library-"
 #define BACKUP_SUFFIX ".db"
 
+/* Reads every page of @db (`PRAGMA quick_check`), so damage past the list
+ * of tables, which opening never reads, is found. @name is the file the
+ * user knows.
+ */
 static gboolean
-check_copy (sqlite3     *copy,
-            sqlite3     *from,
-            GError     **error)
+quick_check (sqlite3       *db,
+             const char    *name,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = g_filename_display_name (sqlite3_db_filename (from, "main"));
   const char *result = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (copy, "PRAGMA quick_check (1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     result = (const char *) sqlite3_column_text (stmt, 0);
 
   if (g_strcmp0 (result, "ok") == 0)
     return TRUE;
 
-  g_debug ("quick_check of the copy of %s: %s", name, result ? result : sqlite3_errmsg (copy));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_debug ("quick_check of %s: %s", name, result ? result : sqlite3_errmsg (db));
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB &&
+      (rc & 0xff) != SQLITE_IOERR)
+    {
+      /* Busy or out of memory: nothing is known about the file. */
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_FAILED,
+                   _("Library “%s”: %s"), name, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
   /* The words SQLite uses when a read meets the damage. */
   g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY,
                _("“%s” is damaged or is not a Văn Khố library (%s)"),
                name, sqlite3_errstr (SQLITE_CORRUPT));
   return FALSE;
+}
+
+static gboolean
+check_copy (sqlite3     *copy,
+            sqlite3     *from,
+            GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (sqlite3_db_filename (from, "main"));
+
+  return quick_check (copy, name, NULL, error);
 }
 
 static gboolean
@@ -227,6 +255,32 @@ vankho_library_auto_backup (VankhoLibrary  *self,
   return TRUE;
 }
 
+/* Every connection to a library in WAL mode holds a shared lock on it for
+ * as long as it is open, so an exclusive lock is refused exactly when
+ * someone (this process included) has it open. Anything but "busy" means no
+ * one does: a damaged file is restored over all the same.
+ */
+static gboolean
+library_in_use (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  /* Closing must not fold a crash's log into the file: it is kept apart. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; ROLLBACK;",
+                       NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
 /**
  * vankho_library_restore:
  * @library_path: (type filename): the library to replace; nothing may have
@@ -257,6 +311,19 @@ vankho_library_restore (const char  *library_path,
 
   if (kept != NULL)
     *kept = NULL;
+
+  /* Moved aside while open, the library would go on taking the writes of
+   * whoever has it, and they would be lost from the restored one.
+   */
+  if (library_in_use (library_path))
+    {
+      g_autofree char *name = g_filename_display_name (library_path);
+
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_BUSY,
+                   _("Not restored: the library “%s” is open in Văn Khố or another program; "
+                     "close it and try again"), name);
+      return FALSE;
+    }
 
   backup = vankho_library_open (backup_path, error);
   if (backup == NULL)
@@ -317,4 +384,53 @@ vankho_library_get_backup_dir (const char *library_path)
   g_autofree char *dir = g_path_get_dirname (library_path);
 
   return g_build_filename (dir, "backups", NULL);
+}
+
+static int
+check_progress_cb (gpointer user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+/**
+ * vankho_library_check:
+ * @cancellable: (nullable): stops the check
+ *
+ * Reads the whole library to find damage that opening it does not see (a
+ * page of a table garbled on the disk). It takes a connection of its own,
+ * read-only, so it may run in a thread while the library is in use; it
+ * takes a few seconds for a library of 100 000 articles.
+ *
+ * Returns: %FALSE with %VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY if the library
+ *   is damaged
+ */
+gboolean
+vankho_library_check (VankhoLibrary  *self,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  name = g_filename_display_name (self->path);
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      vankho_library_set_sqlite_error (error, db, self->path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, check_progress_cb, cancellable);
+  ok = quick_check (db, name, cancellable, error);
+  sqlite3_close (db);
+
+  return ok;
 }

@@ -64,7 +64,7 @@ typedef struct
   char   *latest;       /* the newest citing article's date */
 } VankhoDocumentSummary;
 
-#define VANKHO_LIBRARY_SCHEMA_VERSION 6
+#define VANKHO_LIBRARY_SCHEMA_VERSION 7
 
 #define VANKHO_TYPE_LIBRARY (vankho_library_get_type ())
 
@@ -168,5 +168,8 @@ gboolean       vankho_library_restore             (const char          *library_
                                                    char               **kept,
                                                    GError             **error);
 char          *vankho_library_get_backup_dir      (const char          *library_path);
+gboolean       vankho_library_check               (VankhoLibrary       *self,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 G_END_DECLS
