@@ -669,6 +669,25 @@ test_refuse_locked (Fixture       *fixture,
   sqlite3_close (holder);
 }
 
+static char *
+filtered (VankhoLibrary      *library,
+          VankhoArticleQuery *query)
+{
+  g_autoptr(GArray) ids = vankho_library_query_article_ids (library, query, 0, NULL, NULL, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+
+  return g_string_free (out, FALSE);
+}
+
+#define assert_filtered(library, query, expected) \
+  G_STMT_START { \
+    g_autofree char *found_ = filtered (library, query); \
+    g_assert_cmpstr (found_, ==, expected); \
+  } G_STMT_END
+
 static void
 test_migrate_keeps_copy (Fixture       *fixture,
                          gconstpointer  data)
@@ -688,7 +707,10 @@ test_migrate_keeps_copy (Fixture       *fixture,
                                      " VALUES ('Cũ', 'Đảng uỷ cũ', 'h1', '2023-08-31');"
                                      "INSERT INTO documents (id, canonical_key, kind) VALUES (7, 'nq:cu', 'Nghị quyết');"
                                      "INSERT INTO citations (article_id, document_id, mention, mention_offset, mention_length)"
-                                     " VALUES (1, 7, 'cũ', 0, 2); PRAGMA user_version = 1;",
+                                     " VALUES (1, 7, 'cũ', 0, 2);"
+                                     "INSERT INTO places (article_id, province, role, evidence)"
+                                     " VALUES (1, 'VN-30', 'primary', 'text'), (1, 'VN-45', 'excluded', 'user');"
+                                     "PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -700,6 +722,11 @@ test_migrate_keeps_copy (Fixture       *fixture,
   /* Schema 6 counted it for its document. */
   g_assert_cmpint (pragma_int (path, "SELECT n_articles FROM document_stats WHERE document_id = 7"), ==, 1);
   g_assert_cmpint (pragma_int (path, "SELECT count (*) FROM document_articles"), ==, 1);
+  /* Schema 7 gave its places the date, and lists them from it. */
+  g_assert_cmpint (pragma_int (path, "SELECT count (*) FROM places WHERE published = '2023-08-31'"), ==, 2);
+  assert_filtered (library, (&(VankhoArticleQuery) { .province = "VN-30" }), "1");
+  assert_filtered (library, (&(VankhoArticleQuery) { .province = "VN-45" }), "");
+  assert_filtered (library, (&(VankhoArticleQuery) { .document_id = 7, .date_from = "2023-08-01" }), "1");
 
   /* The copy is the old library, whole. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
@@ -755,25 +782,6 @@ test_user_state (Fixture       *fixture,
   fixture->library = g_steal_pointer (&again);
 }
 
-static char *
-filtered (VankhoLibrary      *library,
-          VankhoArticleQuery *query)
-{
-  g_autoptr(GArray) ids = vankho_library_query_article_ids (library, query, 0, NULL, NULL, NULL);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-
-  return g_string_free (out, FALSE);
-}
-
-#define assert_filtered(library, query, expected) \
-  G_STMT_START { \
-    g_autofree char *found_ = filtered (library, query); \
-    g_assert_cmpstr (found_, ==, expected); \
-  } G_STMT_END
-
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
@@ -828,6 +836,297 @@ test_filters (Fixture       *fixture,
   assert_filtered (fixture->library, (&(VankhoArticleQuery) { .starred_only = TRUE }), "3");
   assert_filtered (fixture->library, (&(VankhoArticleQuery) { .text = "bai 2 OR bai 3", .province = "VN-30" }), "3");
   assert_filtered (fixture->library, (&(VankhoArticleQuery) { .text = "-\"bai 1\"", .outlet = "ĐTO" }), "3");
+}
+
+/* The ids of @query as the plain SQL on the articles says, which the list
+ * answered until schema 7: a province counts unless every one of its places
+ * is 'excluded', a document brings the entries merged into it, a rejected
+ * citation does not count, a version never shows.
+ */
+static GArray *
+reference_ids (sqlite3                  *db,
+               const VankhoArticleQuery *query,
+               guint                     limit)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM articles a WHERE a.version_of IS NULL");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  if (query->province != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id"
+                          "  AND p.province = :province AND p.role != 'excluded')");
+  if (query->document_id > 0)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM citations c JOIN documents d ON d.id = c.document_id"
+                          "  WHERE c.article_id = a.id AND NOT c.rejected"
+                          "  AND (d.id = :document OR d.merged_into = :document))");
+  if (query->date_from != NULL)
+    g_string_append (sql, " AND a.published >= substr (:from, 1, length (a.published))");
+  if (query->date_to != NULL)
+    g_string_append (sql, " AND a.published <= substr (:to, 1, length (a.published))");
+  if (query->outlet != NULL)
+    g_string_append (sql, " AND a.outlet = :outlet");
+  if (query->tag != NULL)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                          "  WHERE at.article_id = a.id AND t.name = :tag)");
+  if (query->unread_only)
+    g_string_append (sql, " AND NOT a.is_read");
+  if (query->starred_only)
+    g_string_append (sql, " AND a.is_starred");
+  if (query->sort == VANKHO_ARTICLE_SORT_OLDEST)
+    g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
+  else
+    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC");
+  g_string_append (sql, " LIMIT :limit");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+#define BIND_TEXT(name, value) \
+  if ((value) != NULL) sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
+  BIND_TEXT (":province", query->province);
+  BIND_TEXT (":from", query->date_from);
+  BIND_TEXT (":to", query->date_to);
+  BIND_TEXT (":outlet", query->outlet);
+  BIND_TEXT (":tag", query->tag);
+#undef BIND_TEXT
+  if (query->document_id > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":document"), query->document_id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit > 0 ? (gint64) limit : -1);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_cmpint (sqlite3_errcode (db), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&ids);
+}
+
+static const char *
+random_date (void)
+{
+  static const char * const dates[] = {
+    NULL, "2021", "2022", "2022-03", "2022-03-01", "2022-03-15", "2022-11",
+    "2023", "2023-08", "2023-08-31", "2023-09-01", "2024-01-15",
+  };
+
+  return dates[g_test_rand_int_range (0, G_N_ELEMENTS (dates))];
+}
+
+static const char *
+random_pick (const char * const *values,
+             guint               n_values)
+{
+  return values[g_test_rand_int_range (0, n_values)];
+}
+
+/* Places, citations and the user's changes, at random: what the filters
+ * have to agree with the reference on. */
+static void
+shuffle_filter_data (VankhoLibrary *library,
+                     sqlite3       *db,
+                     guint          n_articles,
+                     gboolean       first)
+{
+  static const char * const provinces[] = { "VN-30", "VN-45", "VN-22" };
+  static const char * const roles[] = { "primary", "mentioned", "excluded" };
+
+  for (gint64 id = 1; id <= n_articles; id++)
+    {
+      guint n_places = g_test_rand_int_range (0, first ? 4 : 2);
+      guint n_citations = g_test_rand_int_range (0, first ? 4 : 2);
+
+      for (guint i = 0; i < n_places; i++)
+        {
+          g_autofree char *sql =
+            g_strdup_printf ("INSERT INTO places (article_id, province, role, evidence)"
+                             " VALUES (%" G_GINT64_FORMAT ", '%s', '%s', 'text')",
+                             id, random_pick (provinces, G_N_ELEMENTS (provinces)),
+                             random_pick (roles, G_N_ELEMENTS (roles)));
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+      for (guint i = 0; i < n_citations; i++)
+        {
+          g_autofree char *sql =
+            g_strdup_printf ("INSERT INTO citations (article_id, document_id, mention, mention_offset,"
+                             "  mention_length, rejected) VALUES (%" G_GINT64_FORMAT ", %d, 'x', %u, 1, %d)",
+                             id, g_test_rand_int_range (1001, 1005), i, g_test_rand_int_range (0, 5) == 0);
+          g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+
+      /* The user's corrections, through the library and behind its back. */
+      switch (g_test_rand_int_range (0, 8))
+        {
+        case 0:
+          {
+            const char *iso = random_date ();
+            VankhoDate date = { 0 };
+
+            if (iso != NULL)
+              g_assert_true (vankho_date_parse_iso (&date, iso));
+            g_assert_true (vankho_library_set_published (library, id, &date, NULL));
+          }
+          break;
+        case 1:
+          {
+            const char *iso = random_date ();
+            g_autofree char *sql =
+              g_strdup_printf ("UPDATE articles SET published = %s%s%s WHERE id = %" G_GINT64_FORMAT,
+                               iso ? "'" : "", iso ? iso : "NULL", iso ? "'" : "", id);
+            g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+          }
+          break;
+        case 2:
+          g_assert_true (vankho_library_set_place (library, id, random_pick (provinces, G_N_ELEMENTS (provinces)),
+                                                   random_pick (roles, G_N_ELEMENTS (roles)), NULL));
+          break;
+        case 3:
+          {
+            g_autofree char *sql =
+              g_strdup_printf ("UPDATE citations SET rejected = NOT rejected WHERE id IN"
+                               " (SELECT id FROM citations WHERE article_id = %" G_GINT64_FORMAT " LIMIT 1)", id);
+            g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+          }
+          break;
+        case 4:
+          if (id > 1)
+            {
+              /* A version of an earlier story, or one no longer. */
+              g_autofree char *sql =
+                g_strdup_printf ("UPDATE articles SET version_of = CASE WHEN version_of IS NULL"
+                                 " THEN %d END WHERE id = %" G_GINT64_FORMAT,
+                                 g_test_rand_int_range (1, id), id);
+              g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+            }
+          break;
+        case 5:
+          g_assert_true (vankho_library_set_read (library, id, g_test_rand_bit (), NULL));
+          break;
+        default:
+          break;
+        }
+    }
+
+  /* Merged families: two entries into one, or another way round. */
+  g_assert_cmpint (sqlite3_exec (db, first
+                                 ? "UPDATE documents SET merged_into = 1001 WHERE id IN (1002, 1003)"
+                                 : "UPDATE documents SET merged_into = NULL;"
+                                   "UPDATE documents SET merged_into = 1004 WHERE id = 1001",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+assert_same_ids (GArray                   *found,
+                 GArray                   *expected,
+                 const VankhoArticleQuery *query,
+                 guint                     limit)
+{
+  if (found->len != expected->len ||
+      memcmp (found->data, expected->data, found->len * sizeof (gint64)) != 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      g_string_append_printf (message, "province %s document %" G_GINT64_FORMAT " from %s to %s outlet %s"
+                              " tag %s unread %d sort %d limit %u: %u ids, expected %u;",
+                              query->province, query->document_id, query->date_from, query->date_to,
+                              query->outlet, query->tag, query->unread_only, query->sort, limit,
+                              found->len, expected->len);
+      for (guint i = 0; i < MAX (found->len, expected->len); i++)
+        g_string_append_printf (message, " %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                i < found->len ? g_array_index (found, gint64, i) : 0,
+                                i < expected->len ? g_array_index (expected, gint64, i) : 0);
+      g_error ("%s", message->str);
+    }
+}
+
+/* The province and document filters list from the dates their places and
+ * citations carry (schema 7): the same ids in the same order as the plain
+ * query on the articles, whatever was corrected since.
+ */
+static void
+test_filters_kept_dates (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const provinces[] = { "VN-30", "VN-45", "VN-22", "VN-01" };
+  static const gint64 documents[] = { 1001, 1002, 1003, 1004, 1005 };
+  static const char * const bounds[] = { NULL, "2022-03-01", "2022-03-31", "2023-08-31", "2023-12-31" };
+  const guint n_articles = 60;
+  sqlite3 *db = NULL;
+  guint n_checked = 0;
+
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(VankhoArticle) article = vankho_article_new ();
+      g_autofree char *body = g_strdup_printf ("Bài %u về Công an tỉnh", i + 1);
+      const char *iso = random_date ();
+      VankhoDate date = { 0 };
+
+      vankho_article_set_title (article, body);
+      vankho_article_set_body (article, body);
+      if (iso != NULL && vankho_date_parse_iso (&date, iso))
+        vankho_article_set_published (article, &date);
+      vankho_article_set_outlet (article, i % 3 ? "BBK" : "ĐTO");
+      g_assert_true (vankho_library_add_article (fixture->library, article, 0, NULL, NULL));
+      if (g_test_rand_int_range (0, 4) == 0)
+        vankho_library_add_tag (fixture->library, i + 1, "xem lại", NULL);
+    }
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO documents (id, canonical_key, kind) VALUES"
+                                     " (1001, 'nq:t-1', 'Nghị quyết'), (1002, 'nq:t-2', 'Nghị quyết'),"
+                                     " (1003, 'nq:t-3', 'Nghị quyết'), (1004, 'nq:t-4', 'Nghị quyết'),"
+                                     " (1005, 'nq:t-5', 'Nghị quyết')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      shuffle_filter_data (fixture->library, db, n_articles, round == 0);
+
+      for (guint q = 0; q < 200; q++)
+        {
+          VankhoArticleQuery query = { 0 };
+          guint limit = g_test_rand_bit () ? 0 : 5;
+          g_autoptr(GArray) found = NULL;
+          g_autoptr(GArray) expected = NULL;
+          g_autoptr(GError) error = NULL;
+
+          switch (q % 3)
+            {
+            case 0:
+              query.province = (char *) random_pick (provinces, G_N_ELEMENTS (provinces));
+              break;
+            case 1:
+              query.document_id = documents[g_test_rand_int_range (0, G_N_ELEMENTS (documents))];
+              break;
+            default:
+              query.province = (char *) random_pick (provinces, G_N_ELEMENTS (provinces));
+              query.document_id = documents[g_test_rand_int_range (0, G_N_ELEMENTS (documents))];
+              break;
+            }
+          if (g_test_rand_int_range (0, 3) == 0)
+            {
+              query.date_from = (char *) random_pick (bounds, G_N_ELEMENTS (bounds));
+              query.date_to = (char *) random_pick (bounds, G_N_ELEMENTS (bounds));
+            }
+          if (g_test_rand_int_range (0, 6) == 0)
+            query.outlet = (char *) "ĐTO";
+          if (g_test_rand_int_range (0, 6) == 0)
+            query.tag = (char *) "xem lại";
+          if (g_test_rand_int_range (0, 6) == 0)
+            query.unread_only = TRUE;
+          query.sort = g_test_rand_bit () ? VANKHO_ARTICLE_SORT_OLDEST : VANKHO_ARTICLE_SORT_AUTO;
+
+          found = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
+          g_assert_no_error (error);
+          expected = reference_ids (db, &query, limit);
+          assert_same_ids (found, expected, &query, limit);
+          n_checked += expected->len > 0;
+        }
+    }
+
+  /* Not all empty: the data gave the filters something to find. */
+  g_assert_cmpuint (n_checked, >, 300);
+  sqlite3_close (db);
 }
 
 static void
@@ -1191,6 +1490,7 @@ main (int    argc,
   ADD ("/library/migrate/keeps-copy", test_migrate_keeps_copy);
   ADD ("/library/user-state", test_user_state);
   ADD ("/library/filters", test_filters);
+  ADD ("/library/filters/kept-dates", test_filters_kept_dates);
   ADD ("/library/backup-restore", test_backup_restore);
   ADD ("/library/backup/rotation", test_backup_rotation);
   ADD ("/library/backup/damaged", test_backup_damaged);

@@ -289,4 +289,29 @@ static const char * const vankho_library_migrations[] = {
   "      ELSE max (coalesce (latest, NEW.published), coalesce (NEW.published, latest)) END"
   "  WHERE document_id = NEW.document_id;"
   "END;",
+
+  /* 6 → 7: the list filtered by a province or a document reads its ids in
+   * date order from one index, instead of looking up each article's date
+   * and sorting (at 100 000 articles the lookups were most of the time:
+   * province 13 017 articles 75 ms, 12-NQ/TW 44 435 articles 190–450 ms).
+   * Places carry their article's date as citations do since schema 5;
+   * the triggers fill it in and follow a corrected date. Each index also
+   * holds the column of its own condition: SQLite 3.40 counts a partial
+   * index as covering only then, and otherwise chose another and sorted. */
+  "ALTER TABLE places ADD COLUMN published TEXT;"
+  "UPDATE places SET published = a.published FROM articles a WHERE a.id = places.article_id;"
+  "CREATE INDEX places_by_province_date ON places (province, published, article_id, role)"
+  "  WHERE role != 'excluded';"
+  "CREATE TRIGGER places_published_insert AFTER INSERT ON places"
+  "  WHEN NEW.published IS NOT (SELECT published FROM articles WHERE id = NEW.article_id) BEGIN"
+  "  UPDATE places SET published = (SELECT published FROM articles WHERE id = NEW.article_id)"
+  "    WHERE id = NEW.id;"
+  "END;"
+  "CREATE TRIGGER places_published_follow AFTER UPDATE OF published ON articles"
+  "  WHEN NEW.published IS NOT OLD.published BEGIN"
+  "  UPDATE places SET published = NEW.published WHERE article_id = NEW.id;"
+  "END;"
+  "DROP INDEX citations_by_document_date;"
+  "CREATE INDEX citations_by_document_date ON citations (document_id, published, article_id, rejected)"
+  "  WHERE NOT rejected;",
 };
