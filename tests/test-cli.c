@@ -192,12 +192,19 @@ test_damaged_library (void)
   g_autofree char *saved = g_strdup (library_path);
   g_autofree char *good = NULL;
   g_auto(Run) import = { 0 };
-  const char *names[] = { "truncated.db", "schema.db", "newer.db" };
+  const char *names[] = { "truncated.db", "schema.db", "newer.db", "late.db" };
   gsize len;
 
   reset_library ();
   run_cli (&import, "import", "--samples", NULL);
   g_assert_cmpint (import.status, ==, 0);
+  {
+    g_auto(Run) check = { 0 };
+
+    run_cli (&check, "check", NULL);
+    g_assert_cmpint (check.status, ==, 0);
+    g_assert_nonnull (strstr (check.out, "sound"));
+  }
   g_assert_true (g_file_get_contents (library_path, &good, &len, NULL));
   g_assert_cmpuint (len, >, 8192);
 
@@ -216,24 +223,37 @@ test_damaged_library (void)
       else if (i == 1)
         for (gsize j = 100; j < 4096; j++)
           contents[j] = (char) (j * 37 + 11);
-      else
+      else if (i == 2)
         memcpy (contents + 60, "\0\0\0\x63", 4);  /* user_version 99, big-endian */
+      else
+        for (gsize j = len - 4096; j < len; j++)
+          contents[j] = (char) (j * 37 + 11);
 
       g_free (library_path);
       library_path = write_fixture (names[i], contents, n);
       wal = g_strconcat (library_path, "-wal", NULL);
 
-      run_cli (&stats, "stats", NULL);
+      /* The last page is read by no listing: only the check sees it. */
+      run_cli (&stats, i == 3 ? "check" : "stats", NULL);
       g_assert_cmpint (stats.status, ==, 1);
       g_assert_nonnull (strstr (stats.err, names[i]));
       g_test_message ("%s", stats.err);
       if (i == 2)
         g_assert_nonnull (strstr (stats.err, "newer version"));
+      if (i == 3)
+        g_assert_nonnull (strstr (stats.err, "damaged"));
 
-      /* A command that would write: refused the same way. */
+      /* Commands that would write: refused the same way. */
       run_cli (&write, "import", "--samples", NULL);
       g_assert_cmpint (write.status, ==, 1);
       g_assert_nonnull (strstr (write.err, names[i]));
+      {
+        g_auto(Run) reindex = { 0 };
+
+        run_cli (&reindex, "reindex", NULL);
+        g_assert_cmpint (reindex.status, ==, 1);
+        g_assert_nonnull (strstr (reindex.err, names[i]));
+      }
 
       g_assert_true (g_file_get_contents (library_path, &after, &after_len, NULL));
       g_assert_cmpmem (contents, n, after, after_len);

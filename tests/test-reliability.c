@@ -574,11 +574,12 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* vankho-cli --library PATH import FOLDER, as a separate process. */
+/* vankho-cli --library PATH COMMAND ARGUMENT, as a separate process. */
 static void
-run_cli_import (Run        *run,
-                const char *library_path,
-                const char *folder)
+run_cli (Run        *run,
+         const char *library_path,
+         const char *command,
+         const char *argument)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -589,7 +590,7 @@ run_cli_import (Run        *run,
   g_assert_nonnull (cli);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, cli, "--library", library_path,
-                                         "import", folder, NULL);
+                                         command, argument, NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error));
   g_assert_no_error (error);
@@ -647,7 +648,7 @@ test_cli_while_open (Fixture       *fixture,
   top = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_nonnull (top);
 
-  run_cli_import (&run, fixture->path, second);
+  run_cli (&run, fixture->path, "import", second);
   g_test_message ("vankho-cli: %s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Added 8 articles"));
@@ -683,7 +684,7 @@ test_cli_locked (Fixture       *fixture,
   sqlite3 *holder = open_raw (fixture->path);
 
   g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  run_cli_import (&locked, fixture->path, folder);
+  run_cli (&locked, fixture->path, "import", folder);
   g_test_message ("vankho-cli: %s%s", locked.out, locked.err);
   g_assert_cmpint (locked.status, ==, 1);
   g_assert_nonnull (strstr (locked.err, "in use by another program"));
@@ -693,10 +694,55 @@ test_cli_locked (Fixture       *fixture,
 
   g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (holder);
-  run_cli_import (&run, fixture->path, folder);
+  run_cli (&run, fixture->path, "import", folder);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Added 2 articles"));
   g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 2);
+  check_library (fixture->path, TRUE);
+}
+
+/* vankho-cli restore while the app has the library open: refused, the
+ * library as it was and still the app's; once it is closed, restored. A
+ * library moved aside while open would take the app's later writes with
+ * it, lost from the restored one.
+ */
+static void
+test_cli_restore_while_open (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *first = make_folder (fixture, "first", 3, 2);
+  g_autofree char *second = make_folder (fixture, "second", 2, 2);
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) restored = { 0 };
+
+  g_assert_true (import_folder (fixture->library, first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (vankho_library_backup (fixture->library, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_folder (fixture->library, second, NULL, &error));
+  g_assert_no_error (error);
+  before = describe_library (fixture->path);
+
+  run_cli (&refused, fixture->path, "restore", backup);
+  g_test_message ("vankho-cli: %s%s", refused.out, refused.err);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "is open in Văn Khố or another program"));
+  now = describe_library (fixture->path);
+  g_assert_cmpstr (now, ==, before);
+
+  /* The app goes on writing to the library it has. */
+  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 5);
+  g_clear_object (&fixture->library);
+
+  run_cli (&restored, fixture->path, "restore", backup);
+  g_assert_cmpint (restored.status, ==, 0);
+  fixture->library = vankho_library_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 3);
   check_library (fixture->path, TRUE);
 }
 
@@ -718,6 +764,7 @@ main (int    argc,
   ADD ("/reliability/locked/briefly", test_locked_briefly);
   ADD ("/reliability/cli/while-open", test_cli_while_open);
   ADD ("/reliability/cli/locked", test_cli_locked);
+  ADD ("/reliability/cli/restore-while-open", test_cli_restore_while_open);
 #undef ADD
 
   return g_test_run ();

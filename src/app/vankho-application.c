@@ -22,6 +22,7 @@ struct _VankhoApplication
   AdwApplication  parent_instance;
 
   char           *library_path;
+  GCancellable   *cancellable;
   gint64          start_time;
   gboolean        bench_startup;
 };
@@ -45,14 +46,35 @@ dup_library_path (VankhoApplication *self)
   return vankho_library_get_default_path ();
 }
 
-/* A daily copy beside the library, taken in the background on a connection
- * of its own: the window's reads do not wait for it.
+static void
+show_library_error (VankhoApplication *self,
+                    const char        *path,
+                    const GError      *error)
+{
+  g_autoptr(GPtrArray) closing = g_ptr_array_new ();
+  GtkWidget *page;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (VANKHO_IS_WINDOW (l->data) &&
+        g_strcmp0 (vankho_library_get_path (vankho_window_get_library (l->data)), path) == 0)
+      g_ptr_array_add (closing, l->data);
+
+  page = vankho_library_error_window_new (GTK_APPLICATION (self), path, error);
+  gtk_window_present (GTK_WINDOW (page));
+  for (guint i = 0; i < closing->len; i++)
+    gtk_window_destroy (g_ptr_array_index (closing, i));
+}
+
+/* Opening reads the header and the list of tables only. At every start the
+ * whole library is read in the background, on connections of its own, so
+ * damage anywhere else shows the error page before more is written over
+ * it; then the daily copy is taken, from a library known to be sound.
  */
 static void
-backup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
   const char *path = task_data;
   g_autofree char *dir = vankho_library_get_backup_dir (path);
@@ -60,19 +82,179 @@ backup_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   library = vankho_library_open (path, &error);
-  if (library == NULL || !vankho_library_auto_backup (library, dir, 3, NULL, &error))
+  if (library == NULL || !vankho_library_check (library, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!vankho_library_auto_backup (library, dir, 3, NULL, &error))
     g_warning ("Could not back up the library: %s", error->message);
 
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-start_auto_backup (VankhoLibrary *library)
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  VankhoApplication *self = VANKHO_APPLICATION (object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY))
+    show_library_error (self, path, error);
+  else
+    g_warning ("Could not check the library: %s", error->message);
+}
+
+static void
+start_check (VankhoApplication *self,
+             VankhoLibrary     *library)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_done_cb, NULL);
 
   g_task_set_task_data (task, g_strdup (vankho_library_get_path (library)), g_free);
-  g_task_run_in_thread (task, backup_thread);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/* Restore from the main window: its library is closed first, since a
+ * library someone has open is not restored over.
+ */
+typedef struct
+{
+  char     *library_path;
+  char     *backup_path;
+  char     *kept;
+  GWeakRef  library;
+  guint     waited;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->library_path);
+  g_free (job->backup_path);
+  g_free (job->kept);
+  g_weak_ref_clear (&job->library);
+  g_free (job);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+  GError *error = NULL;
+
+  if (vankho_library_restore (job->library_path, job->backup_path, &job->kept, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+restore_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  VankhoApplication *self = VANKHO_APPLICATION (object);
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  VankhoWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *backup = g_filename_display_basename (job->backup_path);
+      g_autofree char *kept = job->kept ? g_filename_display_basename (job->kept) : NULL;
+
+      message = kept ? g_strdup_printf (_("Restored from “%s”; the replaced library is kept as “%s”"),
+                                        backup, kept)
+                     : g_strdup_printf (_("Restored from “%s”"), backup);
+    }
+  else
+    message = g_strdup (error->message);
+
+  /* The restored library, or the old one again if nothing was restored. */
+  g_clear_error (&error);
+  library = vankho_library_open (job->library_path, &error);
+  if (library == NULL)
+    show_library_error (self, job->library_path, error);
+  else
+    {
+      window = vankho_window_new (self, library);
+      gtk_window_present (GTK_WINDOW (window));
+      vankho_window_add_toast (window, message);
+    }
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+restore_when_closed_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  RestoreJob *job = g_task_get_task_data (task);
+  g_autoptr(VankhoLibrary) library = g_weak_ref_get (&job->library);
+
+  /* The closed window's workers let go of the library as they stop; after
+   * 5 s the restore is tried anyway, and says so if it is still open.
+   */
+  if (library != NULL && job->waited++ < 50)
+    return G_SOURCE_CONTINUE;
+
+  g_task_run_in_thread (task, restore_thread);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vankho_application_restore_library:
+ * @library: the library to replace; the windows showing it are closed
+ * @backup_path: (type filename): the backup to restore
+ *
+ * Replaces @library by a backup and opens it again in a new window, which
+ * says what happened.
+ */
+void
+vankho_application_restore_library (VankhoApplication *self,
+                                    VankhoLibrary     *library,
+                                    const char        *backup_path)
+{
+  g_autoptr(GPtrArray) closing = g_ptr_array_new ();
+  GTask *task;
+  RestoreJob *job;
+
+  g_return_if_fail (VANKHO_IS_APPLICATION (self));
+  g_return_if_fail (VANKHO_IS_LIBRARY (library));
+
+  job = g_new0 (RestoreJob, 1);
+  job->library_path = g_strdup (vankho_library_get_path (library));
+  job->backup_path = g_strdup (backup_path);
+  g_weak_ref_init (&job->library, library);
+
+  task = g_task_new (self, NULL, restore_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+
+  /* No window for a moment: the application must not quit. */
+  g_application_hold (G_APPLICATION (self));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (VANKHO_IS_WINDOW (l->data) &&
+        g_strcmp0 (vankho_library_get_path (vankho_window_get_library (l->data)), job->library_path) == 0)
+      g_ptr_array_add (closing, l->data);
+  for (guint i = 0; i < closing->len; i++)
+    gtk_window_destroy (g_ptr_array_index (closing, i));
+
+  g_timeout_add (100, restore_when_closed_cb, task);
 }
 
 /* --bench-startup: the time to the window's first frame, then quit. */
@@ -126,7 +308,7 @@ vankho_application_activate (GApplication *app)
   if (self->bench_startup)
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   else
-    start_auto_backup (library);
+    start_check (self, library);
   gtk_window_present (window);
 }
 
@@ -253,11 +435,23 @@ vankho_application_startup (GApplication *app)
 }
 
 static void
+vankho_application_shutdown (GApplication *app)
+{
+  VankhoApplication *self = VANKHO_APPLICATION (app);
+
+  /* A check of a large library takes seconds; quitting does not wait. */
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (vankho_application_parent_class)->shutdown (app);
+}
+
+static void
 vankho_application_finalize (GObject *object)
 {
   VankhoApplication *self = (VankhoApplication *)object;
 
   g_clear_pointer (&self->library_path, g_free);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (vankho_application_parent_class)->finalize (object);
 }
@@ -272,6 +466,7 @@ vankho_application_class_init (VankhoApplicationClass *klass)
 
   app_class->activate = vankho_application_activate;
   app_class->startup = vankho_application_startup;
+  app_class->shutdown = vankho_application_shutdown;
   app_class->handle_local_options = vankho_application_handle_local_options;
 }
 
@@ -288,6 +483,7 @@ vankho_application_init (VankhoApplication *self)
   };
 
   self->start_time = g_get_monotonic_time ();
+  self->cancellable = g_cancellable_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 

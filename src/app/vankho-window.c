@@ -16,6 +16,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "vankho-articles-view.h"
 #include "vankho-export.h"
@@ -64,6 +65,20 @@ toast (VankhoWindow *self,
        const char   *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * vankho_window_add_toast:
+ *
+ * Says @message in the window for a few seconds.
+ */
+void
+vankho_window_add_toast (VankhoWindow *self,
+                         const char   *message)
+{
+  g_return_if_fail (VANKHO_IS_WINDOW (self));
+
+  toast (self, message);
 }
 
 /* Import */
@@ -781,6 +796,210 @@ open_library_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Backups */
+
+typedef struct
+{
+  char    *library_path;
+  char    *path;
+  GWeakRef window;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->library_path);
+  g_free (job->path);
+  g_weak_ref_clear (&job->window);
+  g_free (job);
+}
+
+/* A library of its own: the copy of a large library takes seconds, and the
+ * window's reads must not wait for it.
+ */
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BackupJob *job = task_data;
+  g_autoptr(VankhoLibrary) library = NULL;
+  GError *error = NULL;
+
+  library = vankho_library_open (job->library_path, &error);
+  if (library != NULL && vankho_library_backup (library, job->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(VankhoWindow) self = g_weak_ref_get (&job->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *name = g_filename_display_name (job->path);
+
+      message = g_strdup_printf (_("Library backed up to “%s”"), name);
+    }
+  else
+    message = g_strdup (error->message);
+
+  if (self != NULL)
+    toast (self, message);
+}
+
+/**
+ * vankho_window_back_up:
+ * @path: (type filename): where to write the copy
+ *
+ * Copies the library to @path in the background and says when it is done.
+ */
+void
+vankho_window_back_up (VankhoWindow *self,
+                       const char   *path)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupJob *job;
+
+  g_return_if_fail (VANKHO_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (BackupJob, 1);
+  job->library_path = g_strdup (vankho_library_get_path (self->library));
+  job->path = g_strdup (path);
+  g_weak_ref_init (&job->window, self);
+  task = g_task_new (NULL, NULL, backup_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) backup_job_free);
+
+  toast (self, _("Backing up the library…"));
+  g_task_run_in_thread (task, backup_thread);
+}
+
+static void
+back_up_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     VankhoWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        toast (self, _("That is not a local file"));
+      else
+        vankho_window_back_up (self, path);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+  g_autofree char *dir = vankho_library_get_backup_dir (vankho_library_get_path (self->library));
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Not named like the daily copies, which are rotated away. */
+  g_autofree char *name = g_date_time_format (now, "vankho-%Y-%m-%d.db");
+  GtkFileChooserNative *chooser;
+
+  g_mkdir_with_parents (dir, 0700);
+  chooser = gtk_file_chooser_native_new (_("Back Up Library"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (back_up_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+restore_confirm_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VankhoWindow     *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_strcmp0 (response, "restore") == 0)
+    vankho_application_restore_library (VANKHO_APPLICATION (app), self->library, backup);
+}
+
+static void
+restore_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     VankhoWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      GtkWidget *dialog;
+
+      if (path == NULL)
+        toast (self, _("That is not a local file"));
+      else
+        {
+          dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore From Backup?"), NULL);
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("The library will be replaced by “%s”. What was added or "
+                                            "changed since that backup will not be in it; the library "
+                                            "it replaces is kept beside it."),
+                                          name);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "restore", _("_Restore"),
+                                            NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                      ADW_RESPONSE_DESTRUCTIVE);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_steal_pointer (&path), g_free);
+          g_signal_connect (dialog, "response", G_CALLBACK (restore_confirm_cb), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VankhoWindow *self = VANKHO_WINDOW (widget);
+  g_autofree char *dir = vankho_library_get_backup_dir (vankho_library_get_path (self->library));
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore From Backup"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Restore"), _("_Cancel"));
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_filter_set_name (filter, _("Văn Khố libraries"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (restore_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Views and filter */
 
 static void
@@ -1019,6 +1238,8 @@ vankho_window_class_init (VankhoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.manage-feeds", NULL, manage_feeds_action);

@@ -30,6 +30,10 @@ void                 vankho_window_import      (VankhoWindow       *self,
                                                 const char * const *paths);
 void                 vankho_window_sync        (VankhoWindow       *self,
                                                 gboolean            forced);
+void                 vankho_window_back_up     (VankhoWindow       *self,
+                                                const char         *path);
+void                 vankho_window_add_toast   (VankhoWindow       *self,
+                                                const char         *message);
 void                 vankho_window_add_view    (VankhoWindow       *self,
                                                 GtkWidget          *view,
                                                 const char         *name,

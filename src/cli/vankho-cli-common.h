@@ -32,6 +32,7 @@ gboolean        vankho_cli_parse_command       (GOptionContext      *context,
                                                 char              ***argv,
                                                 int                 *status);
 VankhoLibrary  *vankho_cli_open_library        (GError             **error);
+VankhoLibrary  *vankho_cli_open_library_to_write (GError           **error);
 char           *vankho_cli_dup_library_path    (void);
 
 G_END_DECLS

@@ -265,7 +265,7 @@ vankho_cli_command_sync (int    argc,
     return vankho_cli_usage_error (_("sync: takes no arguments"));
 
   /* Check the library before the network. */
-  library = vankho_cli_open_library (&error);
+  library = vankho_cli_open_library_to_write (&error);
   if (library == NULL)
     return vankho_cli_report_error (error);
 

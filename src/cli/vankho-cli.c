@@ -114,6 +114,21 @@ vankho_cli_open_library (GError **error)
   return vankho_library_open (path, error);
 }
 
+/* The commands that write read the whole library first: opening reads only
+ * its header and list of tables, and a damaged library must not be written
+ * to (about 4 s for 100 000 articles).
+ */
+VankhoLibrary *
+vankho_cli_open_library_to_write (GError **error)
+{
+  g_autoptr(VankhoLibrary) library = vankho_cli_open_library (error);
+
+  if (library == NULL || !vankho_library_check (library, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&library);
+}
+
 static gboolean
 parse_limit (int     limit,
              int    *status)
@@ -176,7 +191,7 @@ command_import (int    argc,
   if (argc < 2 && !import_samples)
     return vankho_cli_usage_error (_("import: give at least one file or folder (or --samples)"));
 
-  library = vankho_cli_open_library (&error);
+  library = vankho_cli_open_library_to_write (&error);
   if (library == NULL)
     return vankho_cli_report_error (error);
 
@@ -667,7 +682,7 @@ command_reindex (int    argc,
   if (argc > 1)
     return vankho_cli_usage_error (_("reindex: takes no arguments"));
 
-  library = vankho_cli_open_library (&error);
+  library = vankho_cli_open_library_to_write (&error);
   if (library == NULL)
     return vankho_cli_report_error (error);
 
@@ -763,6 +778,34 @@ command_documents (int    argc,
 
 
 /* backup and restore */
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VankhoLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  int status = EXIT_OK;
+
+  context = vankho_cli_command_context_new (NULL,
+                                            _("Read the whole library and say whether it is damaged. Nothing is\n"
+                                              "written. import, reindex and sync run this check first."),
+                                            NULL);
+  if (!vankho_cli_parse_command (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return vankho_cli_usage_error (_("check: takes no arguments"));
+
+  library = vankho_cli_open_library_to_write (&error);
+  if (library == NULL)
+    return vankho_cli_report_error (error);
+
+  name = g_filename_display_name (vankho_library_get_path (library));
+  g_print (_("The library “%s” is sound.\n"), name);
+  return EXIT_OK;
+}
 
 static int
 command_backup (int    argc,
@@ -984,6 +1027,7 @@ static const Command commands[] = {
   { "feed", N_("add|list|remove|import-opml|export-opml"), N_("Manage subscribed feeds"), vankho_cli_command_feed },
   { "sync", NULL, N_("Fetch new articles from the feeds"), vankho_cli_command_sync },
   { "parse-feed", N_("FILE"), N_("Show a feed file as Văn Khố reads it"), vankho_cli_command_parse_feed },
+  { "check", NULL, N_("Look for damage in the library"), command_check },
   { "backup", N_("[FILE]"), N_("Copy the library safely"), command_backup },
   { "restore", N_("BACKUP"), N_("Replace the library by a backup"), command_restore },
 };

@@ -148,6 +148,22 @@ copy_database (sqlite3     *from,
   return TRUE;
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+  g_autofree char *ca = g_canonicalize_filename (a, NULL);
+  g_autofree char *cb = g_canonicalize_filename (b, NULL);
+
+  if (g_strcmp0 (ca, cb) == 0)
+    return TRUE;
+
+  /* Another name for it: a link, or a folder reached two ways. */
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /**
  * vankho_library_backup:
  * @path: (type filename): where to write the copy; replaced if it exists
@@ -164,6 +180,18 @@ vankho_library_backup (VankhoLibrary  *self,
 
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The copy is renamed over its destination at the end: never over the
+   * library itself.
+   */
+  if (same_file (path, self->path))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_INVALID,
+                   _("“%s” is the library itself; choose another file for the backup"), name);
+      return FALSE;
+    }
 
   dir = g_path_get_dirname (path);
   g_mkdir_with_parents (dir, 0700);
