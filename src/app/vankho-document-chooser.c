@@ -17,6 +17,8 @@
 #include "vankho-document-row.h"
 #include "vankho-library-documents.h"
 
+#define MAX_LISTED 300
+
 struct _VankhoDocumentChooser
 {
   AdwMessageDialog  parent_instance;
@@ -60,12 +62,18 @@ find_cb (GObject      *object,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  for (guint i = 0; i < documents->len; i++)
+  /* A widget per row: the most cited few hundred, as the search narrows
+   * them; a large archive cites tens of thousands.
+   */
+  for (guint i = 0, n = 0; i < documents->len && n < MAX_LISTED; i++)
     {
       const VankhoDocumentSummary *summary = g_ptr_array_index (documents, i);
 
       if (summary->id != self->exclude_id)
-        gtk_list_box_append (self->list, vankho_document_row_new (summary));
+        {
+          gtk_list_box_append (self->list, vankho_document_row_new (summary));
+          n++;
+        }
     }
 }
 

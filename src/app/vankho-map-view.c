@@ -52,6 +52,7 @@ struct _VankhoMapView
   ShumateMapSource    *reference;
   VankhoProvinceLayer *layer;
   ShumateMapLayer     *base_layer;   /* OpenStreetMap tiles, only when asked for */
+  gboolean             count_pending; /* asked for while not shown */
   GSettings           *settings;
   VankhoPlaceCounts   *counts;        /* articles per unit */
   VankhoPlaceCounts   *all_counts;    /* for a merged unit's tooltip in date mode */
@@ -788,11 +789,23 @@ static void
 count (VankhoMapView *self)
 {
   g_autoptr(GTask) task = NULL;
-  const VankhoPlaceEvent *event = selected_event (self);
+  const VankhoPlaceEvent *event;
   CountJob *job;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+
+  /* Counting a large library takes a core for a while: not before the
+   * window's first frame, nor while another view is shown.
+   */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->count_pending = TRUE;
+      return;
+    }
+  self->count_pending = FALSE;
+
+  event = selected_event (self);
   self->cancellable = g_cancellable_new ();
 
   job = g_new0 (CountJob, 1);
@@ -1487,12 +1500,24 @@ vankho_map_view_set_property (GObject      *object,
 }
 
 static void
+vankho_map_view_map (GtkWidget *widget)
+{
+  VankhoMapView *self = VANKHO_MAP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (vankho_map_view_parent_class)->map (widget);
+
+  if (self->count_pending)
+    count (self);
+}
+
+static void
 vankho_map_view_class_init (VankhoMapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = vankho_map_view_constructed;
+  widget_class->map = vankho_map_view_map;
   object_class->dispose = vankho_map_view_dispose;
   object_class->get_property = vankho_map_view_get_property;
   object_class->set_property = vankho_map_view_set_property;

@@ -211,6 +211,85 @@ test_list (Fixture       *fixture,
   save_png (fixture, "resolutions-list-grouped.png");
 }
 
+static gboolean
+shows_more_label (Fixture *fixture)
+{
+  return ui_test_label_shows (GTK_WIDGET (fixture->view), "search to find the others");
+}
+
+/* An archive citing more documents than the list builds rows for: the
+ * first 300 of the sort, and a line saying how many there are and how to
+ * find the others; a search narrows below the cap and the line goes. A
+ * view not shown yet does not list at all (the window's first frame does
+ * not wait for it).
+ */
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "many", NULL);
+  g_autoptr(VankhoImporter) importer = vankho_importer_new (fixture->library);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  VankhoResolutionsView *hidden;
+  const char *paths[] = { folder, NULL };
+  gint64 n_documents;
+
+  g_mkdir (folder, 0700);
+  for (guint i = 1; i <= 320; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%03u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("Công an tỉnh Gia Lai triển khai Nghị quyết %u\n\n"
+                                               "Sáng 2/3/2023, Công an tỉnh Gia Lai triển khai Nghị quyết số "
+                                               "%u/NQ-CP ngày 1/2/2023 của Chính phủ.\n", i, i + 400);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+  g_assert_true (vankho_importer_import_paths (importer, paths, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    VankhoLibraryStats stats = { 0 };
+
+    g_assert_true (vankho_library_get_stats (fixture->library, &stats, &error));
+    g_assert_no_error (error);
+    n_documents = stats.documents;
+    vankho_library_stats_clear (&stats);
+  }
+  g_assert_cmpint (n_documents, >, 320);
+  for (guint i = 1; i <= 320; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/%03u.txt", folder, i);
+
+      g_unlink (name);
+    }
+  g_rmdir (folder);
+
+  hidden = VANKHO_RESOLUTIONS_VIEW (g_object_ref_sink (vankho_resolutions_view_new (fixture->library, fixture->filter)));
+  ui_test_settle ();
+  g_assert_false (vankho_resolutions_view_get_loading (hidden));
+  rows = ui_test_find_mapped (GTK_WIDGET (hidden), VANKHO_TYPE_DOCUMENT_ROW);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_object_unref (hidden);
+
+  vankho_library_articles_changed (fixture->library);
+  spin_until (shows_more_label, fixture);
+  spin_until (list_loaded, fixture);
+  rows = ui_test_find_mapped (GTK_WIDGET (fixture->view), VANKHO_TYPE_DOCUMENT_ROW);
+  g_assert_cmpuint (rows->len, ==, 300);
+  {
+    g_autofree char *total = g_strdup_printf ("of %" G_GINT64_FORMAT " documents", n_documents);
+
+    g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->view), total));
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  vankho_resolutions_view_set_search (fixture->view, "715/NQ-CP");
+  spin_until (list_loaded, fixture);
+  g_assert_nonnull (row_named (fixture, "Nghị quyết 715/NQ-CP"));
+  g_assert_false (shows_more_label (fixture));
+}
+
 static void
 test_page (Fixture       *fixture,
            gconstpointer  data)
@@ -435,6 +514,7 @@ main (int    argc,
 
   g_test_add ("/ui/resolutions/list", Fixture, NULL, fixture_setup, test_list, fixture_teardown);
   g_test_add ("/ui/resolutions/page", Fixture, NULL, fixture_setup, test_page, fixture_teardown);
+  g_test_add ("/ui/resolutions/many", Fixture, NULL, fixture_setup, test_many, fixture_teardown);
   g_test_add ("/ui/resolutions/merge-undo", Fixture, NULL, fixture_setup, test_merge_undo, fixture_teardown);
   g_test_add ("/ui/resolutions/folded", Fixture, GINT_TO_POINTER (420), fixture_setup, test_folded,
               fixture_teardown);
