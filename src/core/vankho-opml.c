@@ -6,7 +6,8 @@
  */
 
 /* OPML, the list of feeds other readers export and import. Parsed with the
- * same care as feeds: no network, no entity expansion, no DTD.
+ * same care as feeds: no network, no entity expansion, no DTD, and no
+ * element with thousands of attributes (vankho-markup-guard.c).
  */
 
 #include "config.h"
@@ -17,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "vankho-feed-parser.h"
+#include "vankho-markup-guard.h"
 #include "vankho-opml.h"
 #include "vankho-url.h"
 
@@ -85,8 +87,13 @@ vankho_opml_parse (const char  *data,
                    GError     **error)
 {
   g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) opml_feed_free);
+  g_autofree char *copy = NULL;
+  const char *text;
+  gsize text_len;
+  xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
   xmlNode *root;
+  gboolean refused;
 
   if (len > VANKHO_FEED_MAX_SIZE)
     {
@@ -94,8 +101,27 @@ vankho_opml_parse (const char  *data,
       return NULL;
     }
 
-  doc = xmlReadMemory (data, len, NULL, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER);
+  /* In UTF-8, as libxml2 is told to read it: what it parses is what the
+   * guard checked, whatever charset the file declares. */
+  text = vankho_feed_document_to_utf8 (data, len, NULL, &copy, &text_len);
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED, _("Out of memory"));
+      return NULL;
+    }
+  doc = vankho_markup_guard_read_xml (ctxt, text, text_len, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                      XML_PARSE_RECOVER, &refused);
+  xmlFreeParserCtxt (ctxt);
+  if (refused)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED,
+                   /* TRANSLATORS: %d is a number, 1000 */
+                   _("The OPML file is not read: one of its elements has more than %d attributes"),
+                   VANKHO_MARKUP_MAX_ATTRIBUTES);
+      return NULL;
+    }
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL || xmlStrcasecmp (root->name, (const xmlChar *) "opml") != 0)
     {

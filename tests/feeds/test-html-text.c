@@ -58,6 +58,11 @@ static const struct
   { "<!--<script>alert(1)</script>-->còn", "còn" },
   /* Escaped markup is text: shown as written, never parsed again. */
   { "&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>" },
+  /* The attribute guard escapes a '<' it does not read as a tag; the text
+   * is the same (vankho-markup-guard.c). */
+  { "<p title=\"a <b>c</b>\" data-x=<i>giữ</p>", "giữ" },
+  { "<script>if (a<b) x = \"<p title='\";</script><p>sau</p>", "sau" },
+  { "<style>a<b{}</style><!-- <a href=\" --><p>còn</p><!-- x --!><p>nữa</p>", "còn\n\nnữa" },
 };
 
 static void
@@ -141,6 +146,121 @@ test_extract_province (void)
   g_assert_null (strstr (page->text, "Không hiển thị"));
 }
 
+/* How much slower than a plain build this run is: VANKHO_TIMEOUT_FACTOR,
+ * set by make test-asan. */
+static gint64
+timeout_factor (void)
+{
+  const char *factor = g_getenv ("VANKHO_TIMEOUT_FACTOR");
+  gint64 value = factor != NULL ? g_ascii_strtoll (factor, NULL, 10) : 1;
+
+  return CLAMP (value, 1, 100);
+}
+
+/* One element with @n attributes, written " a0=\"0\"", " a0" or, with no
+ * blank between them, "a0=''", after @before; then a paragraph. */
+static char *
+element_with_attributes (const char *before,
+                         guint       n,
+                         const char *kind)
+{
+  g_autoptr(GString) html = g_string_new (before);
+
+  g_string_append (html, "<p ");
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kind, "quoted"))
+      g_string_append_printf (html, " a%u=\"%u\"", i, i);
+    else if (g_str_equal (kind, "bare"))
+      g_string_append_printf (html, " a%u", i);
+    else
+      g_string_append_printf (html, "a%u=''", i);
+  g_string_append (html, ">xin chào</p>");
+
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+static gint64
+time_to_text (const char  *html,
+              char       **text)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 elapsed;
+
+  *text = vankho_html_to_text (html, -1);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("%zu bytes: %.3f s", strlen (html), elapsed / (double) G_USEC_PER_SEC);
+
+  return elapsed;
+}
+
+/* libxml2 2.9's HTML parser checks each attribute of an element against
+ * all before it: 200 000 took 49 s. Such markup gives no text; a page
+ * with it is no article. Also where a careless reading would lose sight
+ * of the element: after a comment, a script or a value that holds a
+ * quote of the other kind, or a '>'.
+ */
+static void
+test_many_attributes (void)
+{
+  const char *kinds[] = { "quoted", "bare", "packed" };
+  const char *before[] = {
+    "",
+    "<!-- <b title=\" -->",
+    "<script>var s = \"<b title='\";</script>",
+    "<i title=\">\"></i>",
+    "<b \"x=\"></b>",
+    "<bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb-=\"></b>",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint b = 0; b < G_N_ELEMENTS (before); b++)
+      {
+        g_autofree char *hostile = element_with_attributes (before[b], 200000, kinds[k]);
+        g_autofree char *text = NULL;
+
+        g_assert_cmpint (time_to_text (hostile, &text), <, 2 * G_USEC_PER_SEC * timeout_factor ());
+        g_assert_cmpstr (text, ==, "");
+      }
+
+  /* A name of 2 MB: libxml2 reads it as 20 000 attributes of 100 bytes. */
+  {
+    g_autoptr(GString) html = g_string_new ("<p ");
+    g_autofree char *text = NULL;
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_printf (html, "%c%09u", 'a' + i % 26, i);
+    g_string_append (html, ">xin chào</p>");
+    g_assert_cmpint (time_to_text (html->str, &text), <, 2 * G_USEC_PER_SEC * timeout_factor ());
+    g_assert_cmpstr (text, ==, "");
+  }
+
+  for (guint b = 0; b < G_N_ELEMENTS (before); b++)
+    {
+      g_autofree char *allowed = element_with_attributes (before[b], 1000, "quoted");
+      g_autofree char *text = NULL;
+
+      time_to_text (allowed, &text);
+      g_assert_true (g_str_has_suffix (text, "xin chào"));
+    }
+}
+
+static void
+test_extract_many_attributes (void)
+{
+  g_autofree char *hostile = element_with_attributes ("<html><body><article>", 200000, "quoted");
+  g_autofree char *allowed = element_with_attributes ("<html><body><article>", 1000, "quoted");
+  g_autoptr(VankhoExtractedPage) page = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  page = vankho_article_extractor_extract (hostile, strlen (hostile), NULL);
+  g_test_message ("%zu bytes: %.3f s", strlen (hostile), (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC * timeout_factor ());
+  g_assert_null (page);
+
+  page = vankho_article_extractor_extract (allowed, strlen (allowed), NULL);
+  g_assert_nonnull (page);
+}
+
 static void
 test_extract_nothing (void)
 {
@@ -159,8 +279,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/feeds/html-text/cases", test_cases);
   g_test_add_func ("/feeds/html-text/first-image", test_first_image);
+  g_test_add_func ("/feeds/html-text/many-attributes", test_many_attributes);
   g_test_add_func ("/feeds/extractor/cand", test_extract_cand);
   g_test_add_func ("/feeds/extractor/province", test_extract_province);
   g_test_add_func ("/feeds/extractor/nothing", test_extract_nothing);
+  g_test_add_func ("/feeds/extractor/many-attributes", test_extract_many_attributes);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "vankho-feed-parser.h"
 #include "vankho-feed-date.h"
 #include "vankho-html-text.h"
+#include "vankho-markup-guard.h"
 
 /* RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 1.0 and 0.3, read the way the
  * Universal Feed Parser reads them, since that is what feed authors test
@@ -32,7 +33,9 @@
  *
  * libxml2 then parses with RECOVER, NONET and without NOENT or DTDLOAD:
  * no external entity or DTD is ever read, internal entities are expanded
- * by us under a budget, and the default nesting limit (256) holds.
+ * by us under a budget, and the default nesting limit (256) holds. A
+ * document with an element of thousands of attributes, which libxml2 2.9
+ * reads in quadratic time, is refused first (vankho-markup-guard.c).
  */
 
 G_DEFINE_QUARK (vankho-feed-error-quark, vankho_feed_error)
@@ -344,6 +347,53 @@ sniff_declaration (const char *d,
   if (stop == NULL || stop == enc || stop - enc > 40)
     return NULL;
   return g_strndup (enc, stop - enc);
+}
+
+/**
+ * vankho_feed_document_to_utf8:
+ * @data: an XML document's bytes
+ * @len: their length
+ * @http_charset: (nullable): the charset of the HTTP Content-Type, if any
+ * @copy: (out) (transfer full) (nullable): the decoded text, when a copy
+ *   was needed
+ * @out_len: (out): the length of the text returned
+ *
+ * The document in UTF-8, in the charset its BOM names, else its XML
+ * declaration, else @http_charset (see vankho_feed_decode_text()). libxml2
+ * is then told to read UTF-8 whatever the document declares. Most
+ * documents are UTF-8 as they come: @data itself is returned then, past
+ * its BOM, and no copy is made.
+ *
+ * Returns: (transfer none): the text, in @data or in @copy
+ */
+const char *
+vankho_feed_document_to_utf8 (const char  *data,
+                              gsize        len,
+                              const char  *http_charset,
+                              char       **copy,
+                              gsize       *out_len)
+{
+  g_autofree char *declared = NULL;
+  const char *charset;
+  gsize bom_len;
+
+  *copy = NULL;
+  charset = sniff_bom ((const guchar *) data, len, &bom_len);
+  if (charset == NULL)
+    {
+      declared = sniff_declaration (data, len);
+      charset = declared != NULL ? declared : http_charset;
+    }
+
+  if ((charset == NULL || charset_is_utf8 (charset)) &&
+      g_utf8_validate_len (data + bom_len, len - bom_len, NULL))
+    {
+      *out_len = len - bom_len;
+      return data + bom_len;
+    }
+
+  *copy = vankho_feed_decode_text (data + bom_len, len - bom_len, charset, out_len);
+  return *copy;
 }
 
 /* ---------------------------------------------------------------- */
@@ -1935,15 +1985,15 @@ vankho_feed_parse_full (GBytes      *data,
                         GError     **error)
 {
   g_autoptr(VankhoFeed) feed = NULL;
-  g_autofree char *declared = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *cleaned = NULL;
   g_autofree char *base = NULL;
-  const char *bytes, *charset, *text, *format_name = NULL;
-  gsize len, bom_len, utf8_len, text_len, cleaned_len = 0;
+  const char *bytes, *text, *format_name = NULL;
+  gsize len, text_len, cleaned_len = 0;
   xmlParserCtxtPtr pctx;
   xmlDocPtr doc;
   xmlNode *root;
+  gboolean refused;
   Ctx ctx = { 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -1966,25 +2016,7 @@ vankho_feed_parse_full (GBytes      *data,
       return NULL;
     }
 
-  charset = sniff_bom ((const guchar *) bytes, len, &bom_len);
-  if (charset == NULL)
-    {
-      declared = sniff_declaration (bytes, len);
-      charset = declared != NULL ? declared : http_charset;
-    }
-  /* Most feeds are UTF-8 as they come: no copy of them then. */
-  if ((charset == NULL || charset_is_utf8 (charset)) &&
-      g_utf8_validate_len (bytes + bom_len, len - bom_len, NULL))
-    {
-      text = bytes + bom_len;
-      text_len = len - bom_len;
-    }
-  else
-    {
-      utf8 = vankho_feed_decode_text (bytes + bom_len, len - bom_len, charset, &utf8_len);
-      text = utf8;
-      text_len = utf8_len;
-    }
+  text = vankho_feed_document_to_utf8 (bytes, len, http_charset, &utf8, &text_len);
   if (text_len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
     text += 3, text_len -= 3;
 
@@ -2018,9 +2050,18 @@ vankho_feed_parse_full (GBytes      *data,
     }
 
   /* No NOENT, no DTDLOAD, no HUGE: see the comment at the top. */
-  doc = xmlCtxtReadMemory (pctx, text, (int) text_len, base_url, "UTF-8",
-                           XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                           XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT);
+  doc = vankho_markup_guard_read_xml (pctx, text, text_len, base_url,
+                                      XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                      XML_PARSE_NOWARNING | XML_PARSE_COMPACT, &refused);
+  if (refused)
+    {
+      g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED,
+                   /* TRANSLATORS: %d is a number, 1000 */
+                   _("The feed is not read: one of its elements has more than %d attributes"),
+                   VANKHO_MARKUP_MAX_ATTRIBUTES);
+      xmlFreeParserCtxt (pctx);
+      return NULL;
+    }
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   if (root == NULL)

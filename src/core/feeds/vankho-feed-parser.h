@@ -39,6 +39,11 @@ char       *vankho_feed_decode_text   (const char  *data,
                                        gsize        len,
                                        const char  *charset,
                                        gsize       *out_len);
+const char *vankho_feed_document_to_utf8 (const char  *data,
+                                          gsize        len,
+                                          const char  *http_charset,
+                                          char       **copy,
+                                          gsize       *out_len);
 char       *vankho_feed_resolve_url   (const char  *base,
                                        const char  *href);
 

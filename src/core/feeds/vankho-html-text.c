@@ -10,13 +10,16 @@
 #include <string.h>
 
 #include "vankho-html-text.h"
+#include "vankho-markup-guard.h"
 #include "vankho-text.h"
 
 /* HTML to plain text for the archive: what a reader would see, in
  * paragraphs separated by a blank line. libxml2's HTML parser copes with
  * the tag soup feeds carry and decodes every named entity; we only walk
  * its tree. The walk is iterative because the HTML parser has no depth
- * limit, and a hostile page can nest a hundred thousand elements.
+ * limit, and a hostile page can nest a hundred thousand elements. Markup
+ * with an element of thousands of attributes, which libxml2 2.9 reads in
+ * quadratic time, is refused before it is parsed (vankho-markup-guard.c).
  */
 
 enum
@@ -338,18 +341,22 @@ walk (TextWriter          *w,
  * @html: UTF-8 HTML
  * @len: its length in bytes
  *
- * Parses HTML the one safe way: no network, no noise, recovering.
+ * Parses HTML the one safe way: no network, no noise, recovering, and
+ * nothing with an element of more than %VANKHO_MARKUP_MAX_ATTRIBUTES
+ * attributes.
  *
- * Returns: (transfer full) (nullable): the document
+ * Returns: (transfer full) (nullable): the document, %NULL if refused
  */
 htmlDocPtr
 vankho_html_parse (const char *html,
                    gsize       len)
 {
-  if (len > G_MAXINT)
+  g_autofree char *safe = NULL;
+
+  if (!vankho_markup_guard_check_html (html, len, &safe, &len) || len > G_MAXINT)
     return NULL;
   /* The text is UTF-8 already: a <meta charset> must not switch it. */
-  return htmlReadMemory (html, (int) len, NULL, "UTF-8",
+  return htmlReadMemory (safe != NULL ? safe : html, (int) len, NULL, "UTF-8",
                          VANKHO_HTML_PARSE_OPTIONS | HTML_PARSE_IGNORE_ENC);
 }
 
@@ -611,7 +618,9 @@ vankho_html_to_text_full (const char  *html,
  * vankho_html_to_text_full() for text known to be valid UTF-8: the feed
  * parser's entries, thousands a feed.
  *
- * Returns: (transfer full): plain text in paragraphs separated by "\n\n"
+ * Returns: (transfer full): plain text in paragraphs separated by "\n\n";
+ *   empty for markup with an element of more than
+ *   %VANKHO_MARKUP_MAX_ATTRIBUTES attributes
  */
 char *
 vankho_html_fragment_to_text (const char  *html,
@@ -619,6 +628,7 @@ vankho_html_fragment_to_text (const char  *html,
                               char       **first_image)
 {
   SaxText sax = { { 0 } };
+  g_autofree char *safe = NULL;
 
   g_return_val_if_fail (html != NULL, NULL);
 
@@ -628,6 +638,12 @@ vankho_html_fragment_to_text (const char  *html,
   /* Most feed titles and many summaries hold no markup at all. */
   if (!has_markup (html, len))
     return vankho_plain_text_clean (html, len);
+
+  /* Hostile markup: no text, rather than the markup shown as text. */
+  if (!vankho_markup_guard_check_html (html, len, &safe, &len))
+    return g_strdup ("");
+  if (safe != NULL)
+    html = safe;
 
   sax.w.out = g_string_sized_new (len + 1);
   sax.first_image = first_image;
