@@ -5,7 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Before subscribing: is the address a feed, or a site that names one? */
+/* Before subscribing: is the address a feed, or a site that names one?
+ * The address is the user's but the answer is the server's: it is fetched
+ * with the sync's limits (vankho-http-fetch.c), a time for the whole probe
+ * and a cap on what is read, and a page goes through the attribute guard
+ * before its links are looked for.
+ */
 
 #include "config.h"
 
@@ -15,16 +20,27 @@
 #include "vankho-feed-discovery.h"
 #include "vankho-feed-parser.h"
 #include "vankho-feed-probe.h"
+#include "vankho-http-fetch.h"
+#include "vankho-markup-guard.h"
 #include "vankho-url.h"
 
+/* A page this large is no feed and no home page. */
 #define PROBE_MAX_SIZE (5 * 1024 * 1024)
+/* The user waits for the answer: the whole probe, both fetches if the
+ * page names a feed, takes no longer than this. */
+#define PROBE_TIMEOUT_SECONDS 30
+/* Connecting, and each wait for data. */
+#define PROBE_IO_TIMEOUT_SECONDS 15
 
 typedef struct
 {
-  char *url;
-  char *feed_url;
-  char *title;
-  guint hops;
+  char        *url;
+  char        *feed_url;
+  char        *title;
+  guint        hops;
+  gsize        max_size;
+  gint64       deadline;   /* monotonic */
+  SoupSession *session;
 } Probe;
 
 static void
@@ -33,38 +49,36 @@ probe_free (Probe *probe)
   g_free (probe->url);
   g_free (probe->feed_url);
   g_free (probe->title);
+  g_clear_object (&probe->session);
   g_free (probe);
 }
 
 static void probe_fetch (GTask *task);
 
 static void
-got_headers_cb (SoupMessage *message,
-                GTask       *task)
-{
-  goffset length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
-
-  /* A page this large is no feed and no home page. */
-  if (length > PROBE_MAX_SIZE)
-    g_cancellable_cancel (g_task_get_cancellable (task));
-}
-
-static void
-probe_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+probe_fetched_cb (VankhoHttpFetch *fetch,
+                  GError          *error,
+                  gpointer         user_data)
 {
   g_autoptr(GTask) task = user_data;
   Probe *probe = g_task_get_task_data (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  SoupMessage *message = vankho_http_fetch_get_message (fetch);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(VankhoFeed) feed = NULL;
+  g_autofree char *safe = NULL;
   g_auto(GStrv) links = NULL;
-  GError *error = NULL;
+  const char *html;
+  gsize len;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_error_free (error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                               _("“%s” is too large to be a feed"), probe->url);
+      return;
+    }
+  if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -78,14 +92,8 @@ probe_read_cb (GObject      *object,
       return;
     }
 
-  if (g_bytes_get_size (body) > PROBE_MAX_SIZE)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                               _("“%s” is too large to be a feed"), probe->url);
-      return;
-    }
-
-  feed = vankho_feed_parse (body, probe->url, NULL);
+  body = vankho_http_fetch_steal_body (fetch);
+  feed = vankho_feed_parse_full (body, vankho_http_fetch_get_url (fetch), NULL, probe->max_size, NULL);
   if (feed != NULL)
     {
       probe->feed_url = g_strdup (probe->url);
@@ -95,7 +103,18 @@ probe_read_cb (GObject      *object,
     }
 
   /* A page: follow the first feed it names, once. */
-  links = vankho_feed_discover_links (g_bytes_get_data (body, NULL), g_bytes_get_size (body), probe->url);
+  html = g_bytes_get_data (body, &len);
+  if (html == NULL)
+    html = "";
+  if (!vankho_markup_guard_check_html (html, len, &safe, &len))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               /* TRANSLATORS: %s is an address, %d a number, 1000 */
+                               _("“%s” is not read: one of its elements has more than %d attributes"),
+                               probe->url, VANKHO_MARKUP_MAX_ATTRIBUTES);
+      return;
+    }
+  links = vankho_feed_discover_links (safe != NULL ? safe : html, len, vankho_http_fetch_get_url (fetch));
   if (links[0] == NULL || probe->hops > 0)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -113,42 +132,7 @@ static void
 probe_fetch (GTask *task)
 {
   Probe *probe = g_task_get_task_data (task);
-  g_autoptr(SoupSession) session = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-
-  message = soup_message_new (SOUP_METHOD_GET, probe->url);
-  if (message == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("“%s” is not a valid address"), probe->url);
-      g_object_unref (task);
-      return;
-    }
-
-  session = soup_session_new_with_options ("timeout", 15, "user-agent", "VanKho/" PACKAGE_VERSION, NULL);
-  g_signal_connect (message, "got-headers", G_CALLBACK (got_headers_cb), task);
-  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                                    probe_read_cb, task);
-}
-
-/**
- * vankho_feed_probe_async:
- * @url: what the user typed: a feed's or a site's http(s) address
- *
- * Finds the feed at @url, or the first feed its page names.
- */
-void
-vankho_feed_probe_async (const char          *url,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  Probe *probe = g_new0 (Probe, 1);
-
-  g_task_set_source_tag (task, vankho_feed_probe_async);
-  probe->url = g_strstrip (g_strdup (url ? url : ""));
-  g_task_set_task_data (task, probe, (GDestroyNotify) probe_free);
+  gint64 left = probe->deadline - g_get_monotonic_time ();
 
   if (!vankho_url_is_web (probe->url))
     {
@@ -158,7 +142,60 @@ vankho_feed_probe_async (const char          *url,
       return;
     }
 
+  /* What is left of the probe's time, in whole seconds. */
+  vankho_http_fetch_start (probe->session, probe->url, NULL, NULL,
+                           MAX ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, 1),
+                           probe->max_size, g_task_get_cancellable (task), probe_fetched_cb, task);
+}
+
+/**
+ * vankho_feed_probe_full_async:
+ * @url: what the user typed: a feed's or a site's http(s) address
+ * @timeout_seconds: the time the whole probe may take
+ * @max_size: the most bytes read from an answer, once decompressed
+ *
+ * vankho_feed_probe_async() with limits of the caller's choosing (tests).
+ */
+void
+vankho_feed_probe_full_async (const char          *url,
+                              guint                timeout_seconds,
+                              gsize                max_size,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Probe *probe = g_new0 (Probe, 1);
+
+  g_task_set_source_tag (task, vankho_feed_probe_async);
+  probe->url = g_strstrip (g_strdup (url ? url : ""));
+  timeout_seconds = MAX (timeout_seconds, 1);
+  probe->max_size = MAX (max_size, 1024);
+  probe->deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  probe->session = soup_session_new_with_options ("timeout", MIN (PROBE_IO_TIMEOUT_SECONDS, timeout_seconds),
+                                                  "user-agent", "VanKho/" PACKAGE_VERSION,
+                                                  NULL);
+  g_task_set_task_data (task, probe, (GDestroyNotify) probe_free);
+
   probe_fetch (task);
+}
+
+/**
+ * vankho_feed_probe_async:
+ * @url: what the user typed: a feed's or a site's http(s) address
+ *
+ * Finds the feed at @url, or the first feed its page names: within 30
+ * seconds in all, reading at most 5 MB of an answer, following at most 5
+ * redirects.
+ */
+void
+vankho_feed_probe_async (const char          *url,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  vankho_feed_probe_full_async (url, PROBE_TIMEOUT_SECONDS, PROBE_MAX_SIZE,
+                                cancellable, callback, user_data);
 }
 
 /**

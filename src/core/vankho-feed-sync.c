@@ -13,8 +13,8 @@
  *
  * Politeness and safety: conditional GET (ETag, Last-Modified), at most 5
  * redirects to http: or https: only, a cap on each response and on its
- * time, Retry-After honoured, failing feeds backed off, 410 turns a feed
- * off.
+ * time (vankho-http-fetch.c), Retry-After honoured, failing feeds backed
+ * off, 410 turns a feed off.
  */
 
 #define G_LOG_DOMAIN "vankho-feed-sync"
@@ -29,14 +29,13 @@
 #include "vankho-article-extractor.h"
 #include "vankho-feed-parser.h"
 #include "vankho-feed-sync.h"
+#include "vankho-http-fetch.h"
 #include "vankho-library-feeds.h"
 #include "vankho-text.h"
 #include "vankho-url.h"
 
-#define MAX_REDIRECTS 5
 #define FULL_TEXT_BELOW_CHARS 600
 #define MAX_BACKOFF_SECONDS (24 * 3600)
-#define READ_CHUNK 65536
 
 struct _VankhoFeedSync
 {
@@ -72,241 +71,17 @@ result_free (VankhoFeedSyncResult *result)
   g_free (result);
 }
 
-/* One HTTP fetch, following redirects by hand so that they can be counted
- * and checked.
- */
-typedef struct _Fetch Fetch;
-typedef void (*FetchDone) (Fetch *fetch, GError *error, gpointer user_data);
-
-struct _Fetch
-{
-  VankhoFeedSync *sync;
-  char           *url;
-  char           *etag;
-  char           *last_modified;
-  guint           redirects;
-  gboolean        moved_permanently;
-  SoupMessage    *message;
-  GInputStream   *stream;
-  GByteArray     *body;
-  GCancellable   *cancellable;
-  guint           timeout_source;
-  gulong          cancel_handler;
-  FetchDone       done;
-  gpointer        done_data;
-};
-
-static void fetch_send (Fetch *fetch);
-
+/* One HTTP fetch, with the sync's limits (vankho-http-fetch.c). */
 static void
-fetch_free (Fetch *fetch)
+fetch_start (VankhoFeedSync      *self,
+             const char          *url,
+             const char          *etag,
+             const char          *last_modified,
+             VankhoHttpFetchDone  done,
+             gpointer             done_data)
 {
-  if (fetch->cancel_handler != 0)
-    g_cancellable_disconnect (fetch->sync->cancellable, fetch->cancel_handler);
-  if (fetch->timeout_source != 0)
-    {
-      GSource *source = g_main_context_find_source_by_id (fetch->sync->context, fetch->timeout_source);
-      if (source != NULL)
-        g_source_destroy (source);
-    }
-  g_free (fetch->url);
-  g_free (fetch->etag);
-  g_free (fetch->last_modified);
-  g_clear_object (&fetch->message);
-  g_clear_object (&fetch->stream);
-  g_clear_pointer (&fetch->body, g_byte_array_unref);
-  g_clear_object (&fetch->cancellable);
-  g_free (fetch);
-}
-
-static void
-fetch_finish (Fetch  *fetch,
-              GError *error)
-{
-  fetch->done (fetch, error, fetch->done_data);
-  fetch_free (fetch);
-}
-
-static gboolean
-fetch_timeout_cb (gpointer user_data)
-{
-  Fetch *fetch = user_data;
-
-  fetch->timeout_source = 0;
-  g_cancellable_cancel (fetch->cancellable);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-parent_cancelled_cb (GCancellable *parent,
-                     Fetch        *fetch)
-{
-  g_cancellable_cancel (fetch->cancellable);
-}
-
-/* The time limit of a whole response reads as a timeout, not as "cancelled". */
-static GError *
-fetch_error (Fetch  *fetch,
-             GError *error)
-{
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_cancellable_is_cancelled (fetch->sync->cancellable))
-    {
-      g_clear_error (&error);
-      return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                          _("No complete answer within %u seconds"), fetch->sync->total_timeout);
-    }
-
-  return error;
-}
-
-static void
-fetch_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Fetch *fetch = user_data;
-  g_autoptr(GBytes) chunk = NULL;
-  GError *error = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
-    {
-      fetch_finish (fetch, fetch_error (fetch, error));
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      fetch_finish (fetch, NULL);
-      return;
-    }
-
-  g_byte_array_append (fetch->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (fetch->body->len > fetch->sync->max_size)
-    {
-      fetch_finish (fetch, g_error_new (G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                                        _("The answer is larger than %zu KB; not read"),
-                                        fetch->sync->max_size / 1024));
-      return;
-    }
-
-  g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT, fetch->cancellable,
-                                   fetch_read_cb, fetch);
-}
-
-static void
-fetch_sent_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Fetch *fetch = user_data;
-  GError *error = NULL;
-  guint status;
-
-  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (fetch->stream == NULL)
-    {
-      fetch_finish (fetch, fetch_error (fetch, error));
-      return;
-    }
-
-  status = soup_message_get_status (fetch->message);
-  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
-    {
-      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (fetch->message),
-                                                           "Location");
-      g_autoptr(GUri) base = g_uri_parse (fetch->url, G_URI_FLAGS_NONE, NULL);
-      g_autoptr(GUri) target = NULL;
-
-      if (location != NULL && base != NULL)
-        target = g_uri_parse_relative (base, location, G_URI_FLAGS_NONE, NULL);
-
-      if (target == NULL || fetch->redirects >= MAX_REDIRECTS)
-        {
-          fetch_finish (fetch, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                            target ? _("More than %d redirections") : _("A redirection without a valid address"),
-                                            MAX_REDIRECTS));
-          return;
-        }
-
-      g_free (fetch->url);
-      fetch->url = g_uri_to_string (target);
-      if (!vankho_url_is_web (fetch->url))
-        {
-          fetch_finish (fetch, g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                                            _("Redirected to “%s”, which is not a web address"), fetch->url));
-          return;
-        }
-
-      /* Only a chain of permanent moves changes the stored address. */
-      fetch->moved_permanently = (fetch->redirects == 0 || fetch->moved_permanently) &&
-                                 (status == SOUP_STATUS_MOVED_PERMANENTLY ||
-                                  status == SOUP_STATUS_PERMANENT_REDIRECT);
-      fetch->redirects++;
-      g_clear_object (&fetch->stream);
-      g_clear_object (&fetch->message);
-      fetch_send (fetch);
-      return;
-    }
-
-  fetch->body = g_byte_array_new ();
-  g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT, fetch->cancellable,
-                                   fetch_read_cb, fetch);
-}
-
-static void
-fetch_send (Fetch *fetch)
-{
-  SoupMessageHeaders *headers;
-
-  fetch->message = soup_message_new (SOUP_METHOD_GET, fetch->url);
-  if (fetch->message == NULL)
-    {
-      fetch_finish (fetch, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                        _("“%s” is not a valid address"), fetch->url));
-      return;
-    }
-
-  soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (fetch->message);
-  if (fetch->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", fetch->etag);
-  if (fetch->last_modified != NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", fetch->last_modified);
-
-  soup_session_send_async (fetch->sync->session, fetch->message, G_PRIORITY_DEFAULT,
-                           fetch->cancellable, fetch_sent_cb, fetch);
-}
-
-static void
-fetch_start (VankhoFeedSync *self,
-             const char     *url,
-             const char     *etag,
-             const char     *last_modified,
-             FetchDone       done,
-             gpointer        done_data)
-{
-  Fetch *fetch = g_new0 (Fetch, 1);
-  GSource *timeout;
-
-  fetch->sync = self;
-  fetch->url = g_strdup (url);
-  fetch->etag = g_strdup (etag);
-  fetch->last_modified = g_strdup (last_modified);
-  fetch->done = done;
-  fetch->done_data = done_data;
-  fetch->cancellable = g_cancellable_new ();
-  fetch->cancel_handler = g_cancellable_connect (self->cancellable, G_CALLBACK (parent_cancelled_cb),
-                                                 fetch, NULL);
-
-  timeout = g_timeout_source_new_seconds (self->total_timeout);
-  g_source_set_callback (timeout, fetch_timeout_cb, fetch, NULL);
-  fetch->timeout_source = g_source_attach (timeout, self->context);
-  g_source_unref (timeout);
-
-  fetch_send (fetch);
+  vankho_http_fetch_start (self->session, url, etag, last_modified, self->total_timeout,
+                           self->max_size, self->cancellable, done, done_data);
 }
 
 /* One feed: its fetch, then the pages of short entries, then the store. */
@@ -520,20 +295,22 @@ job_store (FeedJob *job)
 }
 
 static void
-page_fetched_cb (Fetch    *fetch,
-                 GError   *error,
-                 gpointer  user_data)
+page_fetched_cb (VankhoHttpFetch *fetch,
+                 GError          *error,
+                 gpointer         user_data)
 {
   VankhoFeedEntry *entry = user_data;
   FeedJob *job = g_object_get_data (G_OBJECT (entry), "vankho-job");
 
-  if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (fetch->message)))
+  if (error == NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (vankho_http_fetch_get_message (fetch))))
     {
       g_autoptr(VankhoExtractedPage) page = NULL;
+      g_autoptr(GBytes) body = vankho_http_fetch_steal_body (fetch);
       const char *feed_text = vankho_feed_entry_get_text (entry);
       gsize feed_len = feed_text ? strlen (feed_text) : 0;
 
-      page = vankho_article_extractor_extract ((const char *) fetch->body->data, fetch->body->len, fetch->url);
+      page = vankho_article_extractor_extract (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                               vankho_http_fetch_get_url (fetch));
       /* A poor extraction (boilerplate, or shorter than what the feed gave)
        * leaves the feed's text in place.
        */
@@ -541,7 +318,7 @@ page_fetched_cb (Fetch    *fetch,
         g_hash_table_insert (job->page_texts, entry, g_strdup (page->text));
     }
   else if (error != NULL)
-    g_debug ("Page %s: %s", fetch->url, error->message);
+    g_debug ("Page %s: %s", vankho_http_fetch_get_url (fetch), error->message);
 
   g_clear_error (&error);
 
@@ -586,12 +363,14 @@ parse_retry_after (const char *value)
 }
 
 static void
-feed_fetched_cb (Fetch    *fetch,
-                 GError   *error,
-                 gpointer  user_data)
+feed_fetched_cb (VankhoHttpFetch *fetch,
+                 GError          *error,
+                 gpointer         user_data)
 {
   FeedJob *job = user_data;
   VankhoFeedSync *self = job->sync;
+  SoupMessage *message = vankho_http_fetch_get_message (fetch);
+  const char *url = vankho_http_fetch_get_url (fetch);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) parse_error = NULL;
   SoupMessageHeaders *headers;
@@ -600,20 +379,20 @@ feed_fetched_cb (Fetch    *fetch,
 
   if (error != NULL)
     {
-      job->source->last_status = fetch->message ? soup_message_get_status (fetch->message) : 0;
+      job->source->last_status = message ? soup_message_get_status (message) : 0;
       job_fail (job, error->message);
       g_error_free (error);
       return;
     }
 
-  status = soup_message_get_status (fetch->message);
-  headers = soup_message_get_response_headers (fetch->message);
+  status = soup_message_get_status (message);
+  headers = soup_message_get_response_headers (message);
   job->source->last_status = status;
 
-  if (fetch->moved_permanently && g_strcmp0 (fetch->url, job->source->url) != 0)
+  if (vankho_http_fetch_get_moved_permanently (fetch) && g_strcmp0 (url, job->source->url) != 0)
     {
       g_free (job->source->url);
-      job->source->url = g_strdup (fetch->url);
+      job->source->url = g_strdup (url);
     }
 
   if (status == SOUP_STATUS_NOT_MODIFIED)
@@ -631,19 +410,19 @@ feed_fetched_cb (Fetch    *fetch,
 
   if (status == 429 /* Too Many Requests */ || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
     {
-      g_autofree char *message = NULL;
+      g_autofree char *text = NULL;
 
       job->source->next_check = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"));
-      message = g_strdup_printf (_("The server is busy (HTTP %u); trying again later"), status);
-      job_fail (job, message);
+      text = g_strdup_printf (_("The server is busy (HTTP %u); trying again later"), status);
+      job_fail (job, text);
       return;
     }
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_autofree char *message = g_strdup_printf (_("HTTP %u: %s"), status,
-                                                  soup_message_get_reason_phrase (fetch->message));
-      job_fail (job, message);
+      g_autofree char *text = g_strdup_printf (_("HTTP %u: %s"), status,
+                                               soup_message_get_reason_phrase (message));
+      job_fail (job, text);
       return;
     }
 
@@ -653,8 +432,8 @@ feed_fetched_cb (Fetch    *fetch,
     if (soup_message_headers_get_content_type (headers, &params) != NULL && params != NULL)
       charset = g_hash_table_lookup (params, "charset");
 
-    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body));
-    job->feed = vankho_feed_parse_full (bytes, fetch->url, charset, self->max_size, &parse_error);
+    bytes = vankho_http_fetch_steal_body (fetch);
+    job->feed = vankho_feed_parse_full (bytes, url, charset, self->max_size, &parse_error);
   }
 
   if (job->feed == NULL)
