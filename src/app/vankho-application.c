@@ -23,6 +23,7 @@ struct _VankhoApplication
 
   char           *library_path;
   GCancellable   *cancellable;
+  guint           n_checks;      /* running: each has the library open */
   gint64          start_time;
   gboolean        bench_startup;
 };
@@ -103,6 +104,7 @@ check_done_cb (GObject      *object,
   const char *path = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  self->n_checks--;
   if (g_task_propagate_boolean (G_TASK (result), &error) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -120,6 +122,7 @@ start_check (VankhoApplication *self,
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, check_done_cb, NULL);
 
   g_task_set_task_data (task, g_strdup (vankho_library_get_path (library)), g_free);
+  self->n_checks++;
   g_task_run_in_thread (task, check_thread);
 }
 
@@ -203,13 +206,15 @@ static gboolean
 restore_when_closed_cb (gpointer user_data)
 {
   GTask *task = user_data;
+  VankhoApplication *self = g_task_get_source_object (task);
   RestoreJob *job = g_task_get_task_data (task);
   g_autoptr(VankhoLibrary) library = g_weak_ref_get (&job->library);
 
-  /* The closed window's workers let go of the library as they stop; after
-   * 5 s the restore is tried anyway, and says so if it is still open.
+  /* The closed window's workers, and a check of the library started with
+   * it, let go of the library as they stop; after 5 s the restore is tried
+   * anyway, and says so if it is still open.
    */
-  if (library != NULL && job->waited++ < 50)
+  if ((library != NULL || self->n_checks > 0) && job->waited++ < 50)
     return G_SOURCE_CONTINUE;
 
   g_task_run_in_thread (task, restore_thread);
@@ -244,6 +249,11 @@ vankho_application_restore_library (VankhoApplication *self,
 
   task = g_task_new (self, NULL, restore_done_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+
+  /* A check of the library being replaced would only hold it up. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   /* No window for a moment: the application must not quit. */
   g_application_hold (G_APPLICATION (self));
