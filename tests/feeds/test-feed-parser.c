@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "feeds/vankho-feed-discovery.h"
 #include "feeds/vankho-feed-parser.h"
 #include "vankho-opml.h"
 
@@ -874,6 +875,52 @@ test_link_precedence (void)
   g_assert_null (vankho_feed_entry_get_content (e));
 }
 
+/* A page naming its feeds, read the checked way: decoded before libxml2
+ * sees it (so a <meta charset> cannot make it read markup the attribute
+ * check did not), and refused when an element has too many attributes.
+ */
+static void
+test_discovery (void)
+{
+  const char *plain = "<html><head><title>Báo Công an</title>"
+                      "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss/thoi-su.rss\">"
+                      "</head><body></body></html>";
+  /* windows-1258: 'Công an' with ô as 0xF4; the bytes are not UTF-8. */
+  const char *legacy = "<html><head><meta charset=\"windows-1258\"><title>C\xf4ng an</title>"
+                       "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"atom.xml\">"
+                       "</head></html>";
+  /* UTF-7 would turn +ADw- into '<': the link is hidden text in UTF-8. */
+  const char *utf7 = "<html><head><meta charset=\"utf-7\"></head><body>"
+                     "+ADw-link rel=+ACI-alternate+ACI- type=+ACI-application/rss+-xml+ACI- "
+                     "href=+ACI-/hidden.rss+ACI-+AD4-</body></html>";
+  g_auto(GStrv) found = NULL;
+  g_autoptr(GString) many = g_string_new ("<html><head><link rel=\"alternate\" "
+                                          "type=\"application/rss+xml\" href=\"/a.rss\"><p");
+  gint64 start;
+
+  found = vankho_feed_discover_links (plain, strlen (plain), "https://cand.com.vn/");
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, "https://cand.com.vn/rss/thoi-su.rss");
+  g_clear_pointer (&found, g_strfreev);
+
+  found = vankho_feed_discover_links (legacy, strlen (legacy), "https://baomoi.example/tin/");
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_assert_cmpstr (found[0], ==, "https://baomoi.example/tin/atom.xml");
+  g_clear_pointer (&found, g_strfreev);
+
+  found = vankho_feed_discover_links (utf7, strlen (utf7), "https://example.vn/");
+  g_assert_cmpuint (g_strv_length (found), ==, 0);
+  g_clear_pointer (&found, g_strfreev);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (many, " a%u=\"\"", i);
+  g_string_append (many, "></head></html>");
+  start = g_get_monotonic_time ();
+  found = vankho_feed_discover_links (many->str, many->len, "https://example.vn/");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (g_strv_length (found), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -909,6 +956,7 @@ main (int    argc,
   g_test_add_func ("/feeds/parser/hostile/quadratic-blowup", test_quadratic_blowup);
   g_test_add_func ("/feeds/parser/hostile/huge-attribute", test_huge_attribute);
   g_test_add_func ("/feeds/parser/hostile/many-attributes", test_many_attributes);
+  g_test_add_func ("/feeds/discovery/checked", test_discovery);
   g_test_add_func ("/feeds/parser/hostile/many-attributes-dtd", test_many_attributes_dtd);
   g_test_add_func ("/feeds/opml/hostile/many-attributes", test_opml_many_attributes);
   g_test_add_func ("/feeds/parser/hostile/deep-nesting", test_deep_nesting);

@@ -569,39 +569,6 @@ trailing_byline (xmlNode  *content,
   return NULL;
 }
 
-static char *
-page_to_utf8 (const char *html,
-              gsize       len,
-              gsize      *out_len)
-{
-  g_autofree char *charset = NULL;
-  const char *meta;
-
-  if (g_utf8_validate_len (html, len, NULL))
-    {
-      *out_len = len;
-      return g_strndup (html, len);
-    }
-
-  /* <meta charset="…"> or http-equiv's 'charset=…' near the top */
-  meta = g_strstr_len (html, MIN (len, 8192), "charset=");
-  if (meta != NULL)
-    {
-      const char *start = meta + strlen ("charset=");
-      const char *end;
-
-      while (*start == '"' || *start == '\'')
-        start++;
-      end = start;
-      while (end < html + len && (g_ascii_isalnum (*end) || *end == '-' || *end == '_'))
-        end++;
-      if (end > start && end - start < 40)
-        charset = g_strndup (start, end - start);
-    }
-
-  return vankho_feed_decode_text (html, len, charset, out_len);
-}
-
 /**
  * vankho_article_extractor_extract:
  * @html: the page's bytes (UTF-8, or the charset its <meta> declares)
@@ -633,7 +600,7 @@ vankho_article_extractor_extract (const char *html,
   if (len == 0 || len > VANKHO_FEED_MAX_SIZE)
     return NULL;
 
-  utf8 = page_to_utf8 (html, len, &utf8_len);
+  utf8 = vankho_feed_page_to_utf8 (html, len, &utf8_len);
   doc = vankho_html_parse (utf8, utf8_len);
   if (doc == NULL)
     return NULL;

@@ -17,6 +17,7 @@
 
 #include "vankho-feed-discovery.h"
 #include "vankho-feed-parser.h"
+#include "vankho-html-text.h"
 #include "vankho-url.h"
 
 static gboolean
@@ -84,13 +85,17 @@ vankho_feed_discover_links (const char *html,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *utf8 = NULL;
+  gsize utf8_len;
   htmlDocPtr doc;
 
   if (html == NULL || len == 0 || len > VANKHO_FEED_MAX_SIZE)
     return g_strv_builder_end (builder);
 
-  doc = htmlReadMemory (html, len, base_url, NULL,
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+  /* Decoded first and parsed the one checked way (vankho_html_parse()):
+   * not by libxml2 on its own, which obeys the page's <meta charset>. */
+  utf8 = vankho_feed_page_to_utf8 (html, len, &utf8_len);
+  doc = vankho_html_parse (utf8, utf8_len);
   if (doc != NULL)
     {
       collect_links (xmlDocGetRootElement (doc), base_url, builder, seen, 0);

@@ -350,6 +350,52 @@ sniff_declaration (const char *d,
 }
 
 /**
+ * vankho_feed_page_to_utf8:
+ * @html: a web page's bytes
+ * @len: their length
+ * @out_len: (out): length of the result
+ *
+ * Decodes a page before it is parsed, so that libxml2 never switches
+ * charsets on its own (a page declaring UTF-7 could otherwise hide markup
+ * from vankho_markup_guard_check_html()): UTF-8 as it is, else the charset
+ * its <meta> names, else as vankho_feed_decode_text() guesses.
+ *
+ * Returns: (transfer full): valid UTF-8, nul-terminated
+ */
+char *
+vankho_feed_page_to_utf8 (const char *html,
+                          gsize       len,
+                          gsize      *out_len)
+{
+  g_autofree char *charset = NULL;
+  const char *meta;
+
+  if (g_utf8_validate_len (html, len, NULL))
+    {
+      *out_len = len;
+      return g_strndup (html, len);
+    }
+
+  /* <meta charset="…"> or http-equiv's 'charset=…' near the top */
+  meta = g_strstr_len (html, MIN (len, 8192), "charset=");
+  if (meta != NULL)
+    {
+      const char *start = meta + strlen ("charset=");
+      const char *end;
+
+      while (*start == '"' || *start == '\'')
+        start++;
+      end = start;
+      while (end < html + len && (g_ascii_isalnum (*end) || *end == '-' || *end == '_'))
+        end++;
+      if (end > start && end - start < 40)
+        charset = g_strndup (start, end - start);
+    }
+
+  return vankho_feed_decode_text (html, len, charset, out_len);
+}
+
+/**
  * vankho_feed_document_to_utf8:
  * @data: an XML document's bytes
  * @len: their length

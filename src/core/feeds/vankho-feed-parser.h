@@ -39,6 +39,9 @@ char       *vankho_feed_decode_text   (const char  *data,
                                        gsize        len,
                                        const char  *charset,
                                        gsize       *out_len);
+char       *vankho_feed_page_to_utf8  (const char  *html,
+                                       gsize        len,
+                                       gsize       *out_len);
 const char *vankho_feed_document_to_utf8 (const char  *data,
                                           gsize        len,
                                           const char  *http_charset,
