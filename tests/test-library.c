@@ -335,6 +335,8 @@ wait_loaded (VankhoArticleListModel *model)
   g_signal_handler_disconnect (model, handler);
 }
 
+static GThread *main_thread;
+
 static void
 record_items_changed (GListModel *model,
                       guint       position,
@@ -342,6 +344,8 @@ record_items_changed (GListModel *model,
                       guint       added,
                       GString    *changes)
 {
+  /* Models are the main thread's: never changed from a worker. */
+  g_assert_true (g_thread_self () == main_thread);
   g_string_append_printf (changes, "%u-%u+%u ", position, removed, added);
 }
 
@@ -363,6 +367,9 @@ test_list_model (Fixture       *fixture,
 
   model = vankho_article_list_model_new (fixture->library, filter);
   g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), changes);
+  /* The main thread busy, not iterating: the worker's first page waits. */
+  g_usleep (300 * 1000);
+  g_assert_cmpstr (changes->str, ==, "");
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == VANKHO_TYPE_ARTICLE);
   wait_loaded (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1200);
@@ -1468,6 +1475,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/library/create", test_create);

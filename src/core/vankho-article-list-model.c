@@ -224,8 +224,14 @@ query_thread (GTask        *task,
           page->self = g_object_ref (source_object);
           page->cancellable = g_object_ref (cancellable);
           page->ids = first;
-          g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                                      first_page_cb, page, (GDestroyNotify) first_page_free);
+          GSource *source = g_idle_source_new ();
+
+          /* Always queued: g_main_context_invoke() would run it here, in
+           * this thread, whenever the main thread is not iterating. */
+          g_source_set_priority (source, G_PRIORITY_DEFAULT);
+          g_source_set_callback (source, first_page_cb, page, (GDestroyNotify) first_page_free);
+          g_source_attach (source, g_task_get_context (task));
+          g_source_unref (source);
         }
     }
 
