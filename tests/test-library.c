@@ -1029,7 +1029,7 @@ assert_same_ids (GArray                   *found,
                  guint                     limit)
 {
   if (found->len != expected->len ||
-      memcmp (found->data, expected->data, found->len * sizeof (gint64)) != 0)
+      (found->len > 0 && memcmp (found->data, expected->data, found->len * sizeof (gint64)) != 0))
     {
       g_autoptr(GString) message = g_string_new (NULL);
 
