@@ -208,6 +208,30 @@ test_damaged_library (void)
   g_assert_true (g_file_get_contents (library_path, &good, &len, NULL));
   g_assert_cmpuint (len, >, 8192);
 
+  /* A check reads: no library is made where there is none, and no backup
+   * named like a missing file is restored (opening either would create
+   * an empty library). */
+  {
+    g_autofree char *missing = g_build_filename (work_dir, "typo.db", NULL);
+    g_autofree char *real = g_strdup (library_path);
+    g_auto(Run) check = { 0 };
+    g_auto(Run) restore = { 0 };
+
+    g_free (library_path);
+    library_path = g_strdup (missing);
+    run_cli (&check, "check", NULL);
+    g_assert_cmpint (check.status, ==, 1);
+    g_assert_nonnull (strstr (check.err, "typo.db"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+    g_free (library_path);
+    library_path = g_strdup (real);
+    run_cli (&restore, "restore", missing, NULL);
+    g_assert_cmpint (restore.status, ==, 1);
+    g_assert_nonnull (strstr (restore.err, "typo.db"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *contents = g_memdup2 (good, len);

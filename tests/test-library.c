@@ -1157,6 +1157,20 @@ test_backup_restore (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (pragma_int (copy, "SELECT count(*) FROM articles"), ==, 1);
 
+  /* Never over the library or its live log, which holds commits. */
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    const char *targets[] = { fixture->path, wal };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_assert_false (vankho_library_backup (fixture->library, targets[i], &error));
+        g_assert_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_INVALID);
+        g_clear_error (&error);
+      }
+    g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 1);
+  }
+
   /* At most one a day; the last 3 kept. */
   g_mkdir_with_parents (backup_dir, 0700);
   for (guint i = 0; i < G_N_ELEMENTS (old_names); i++)

@@ -83,16 +83,20 @@ check_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   library = vankho_library_open (path, &error);
-  if (library == NULL || !vankho_library_check (library, cancellable, &error))
+  if (library != NULL && vankho_library_check (library, cancellable, &error) &&
+      !vankho_library_auto_backup (library, dir, 3, NULL, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_warning ("Could not back up the library: %s", error->message);
+      g_clear_error (&error);
     }
 
-  if (!vankho_library_auto_backup (library, dir, 3, NULL, &error))
-    g_warning ("Could not back up the library: %s", error->message);
-
-  g_task_return_boolean (task, TRUE);
+  /* Closed before the result is known: a restore waiting for the check
+   * must find the library free. */
+  g_clear_object (&library);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -155,12 +159,24 @@ restore_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   RestoreJob *job = task_data;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   GError *error = NULL;
 
-  if (vankho_library_restore (job->library_path, job->backup_path, &job->kept, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  /* The last of the closed window's connections may still be closing in
+   * another thread: "in use" is tried again for a few seconds. */
+  while (!vankho_library_restore (job->library_path, job->backup_path, &job->kept, &error))
+    {
+      if (!g_error_matches (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_BUSY) ||
+          g_get_monotonic_time () > deadline)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_clear_error (&error);
+      g_usleep (100 * 1000);
+    }
+
+  g_task_return_boolean (task, TRUE);
 }
 
 static void

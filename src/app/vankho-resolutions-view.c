@@ -113,6 +113,25 @@ find_row (VankhoResolutionsView *self,
   return NULL;
 }
 
+/* A document's name as the list shows it, whether or not it is among the
+ * rows listed. */
+static char *
+dup_document_name (VankhoResolutionsView *self,
+                   gint64                 document_id)
+{
+  GtkListBoxRow *row = find_row (self, document_id);
+  g_autoptr(VankhoDocumentDetails) details = NULL;
+
+  if (row != NULL)
+    return g_strdup (vankho_document_row_get_name (VANKHO_DOCUMENT_ROW (row)));
+
+  details = vankho_library_get_document (self->library, document_id, NULL);
+  if (details == NULL)
+    return g_strdup ("");
+
+  return vankho_document_dup_name (details->kind, details->number, details->symbol, details->key);
+}
+
 static void
 update_page_title (VankhoResolutionsView *self)
 {
@@ -436,8 +455,8 @@ merge_chosen_cb (VankhoResolutionsView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  GtkListBoxRow *source_row = find_row (self, self->selected_id);
-  GtkListBoxRow *target_row = find_row (self, target_id);
+  g_autofree char *source_name = dup_document_name (self, self->selected_id);
+  g_autofree char *target_name = dup_document_name (self, target_id);
   VankhoDocumentMerge *merge;
   AdwToast *toast;
 
@@ -449,9 +468,7 @@ merge_chosen_cb (VankhoResolutionsView *self,
     }
 
   /* Translators: 'Merged Nghị quyết 12 into Nghị quyết 12-NQ/TW' */
-  message = g_strdup_printf (_("Merged %s into %s"),
-                             source_row ? vankho_document_row_get_name (VANKHO_DOCUMENT_ROW (source_row)) : "",
-                             target_row ? vankho_document_row_get_name (VANKHO_DOCUMENT_ROW (target_row)) : "");
+  message = g_strdup_printf (_("Merged %s into %s"), source_name, target_name);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "resolutions.undo-merge");
@@ -473,16 +490,17 @@ merge_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   VankhoResolutionsView *self = VANKHO_RESOLUTIONS_VIEW (widget);
-  GtkListBoxRow *row = find_row (self, self->selected_id);
   VankhoDocumentChooser *chooser;
   g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
 
   if (self->selected_id <= 0)
     return;
 
+  name = dup_document_name (self, self->selected_id);
   body = g_strdup_printf (_("Choose the entry that is the same document as %s. Its citations will count "
                             "for that entry; nothing is deleted, and the merge can be undone."),
-                          row ? vankho_document_row_get_name (VANKHO_DOCUMENT_ROW (row)) : "");
+                          name);
   chooser = vankho_document_chooser_new (self->library, self->selected_id,
                                          _("Merge Into Another Entry"), body, _("_Merge"));
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (merge_chosen_cb), self, G_CONNECT_SWAPPED);

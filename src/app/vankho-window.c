@@ -828,10 +828,15 @@ backup_thread (GTask        *task,
   GError *error = NULL;
 
   library = vankho_library_open (job->library_path, &error);
-  if (library != NULL && vankho_library_backup (library, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
+  if (library != NULL)
+    vankho_library_backup (library, job->path, &error);
+
+  /* Closed before the toast: a restore right after must find it free. */
+  g_clear_object (&library);
+  if (error != NULL)
     g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void

@@ -121,12 +121,14 @@ vankho_cli_open_library (GError **error)
 VankhoLibrary *
 vankho_cli_open_library_to_write (GError **error)
 {
-  g_autoptr(VankhoLibrary) library = vankho_cli_open_library (error);
+  g_autofree char *path = vankho_cli_dup_library_path ();
 
-  if (library == NULL || !vankho_library_check (library, NULL, error))
+  /* Before opening, which may write (a migration); a new library has
+   * nothing to check. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !vankho_library_check_file (path, NULL, error))
     return NULL;
 
-  return g_steal_pointer (&library);
+  return vankho_library_open (path, error);
 }
 
 static gboolean
@@ -784,8 +786,8 @@ command_check (int    argc,
                char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(VankhoLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   int status = EXIT_OK;
 
@@ -798,11 +800,12 @@ command_check (int    argc,
   if (argc > 1)
     return vankho_cli_usage_error (_("check: takes no arguments"));
 
-  library = vankho_cli_open_library_to_write (&error);
-  if (library == NULL)
+  /* Only read: not opened as a library, which could migrate it. */
+  path = vankho_cli_dup_library_path ();
+  if (!vankho_library_check_file (path, NULL, &error))
     return vankho_cli_report_error (error);
 
-  name = g_filename_display_name (vankho_library_get_path (library));
+  name = g_filename_display_name (path);
   g_print (_("The library “%s” is sound.\n"), name);
   return EXIT_OK;
 }

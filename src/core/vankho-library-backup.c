@@ -164,6 +164,25 @@ same_file (const char *a,
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* The library's log and index: a copy renamed over the live log would
+ * lose the commits in it. */
+static gboolean
+is_companion (const char *path,
+              const char *library_path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (library_path, suffixes[i], NULL);
+
+      if (same_file (path, companion))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * vankho_library_backup:
  * @path: (type filename): where to write the copy; replaced if it exists
@@ -184,7 +203,7 @@ vankho_library_backup (VankhoLibrary  *self,
   /* The copy is renamed over its destination at the end: never over the
    * library itself.
    */
-  if (same_file (path, self->path))
+  if (same_file (path, self->path) || is_companion (path, self->path))
     {
       g_autofree char *name = g_filename_display_name (path);
 
@@ -353,6 +372,16 @@ vankho_library_restore (const char  *library_path,
       return FALSE;
     }
 
+  /* Opening a missing file would create an empty library, and restore it. */
+  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (backup_path);
+
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
+                   _("Not restored: there is no file “%s”"), name);
+      return FALSE;
+    }
+
   backup = vankho_library_open (backup_path, error);
   if (backup == NULL)
     {
@@ -437,19 +466,64 @@ vankho_library_check (VankhoLibrary  *self,
                       GCancellable   *cancellable,
                       GError        **error)
 {
+  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+
+  return vankho_library_check_file (self->path, cancellable, error);
+}
+
+/**
+ * vankho_library_check_file:
+ * @path: (type filename): a library, not opened
+ * @cancellable: (nullable): stops the check
+ *
+ * vankho_library_check() on a file before it is opened as a library, which
+ * may write to it (a migration, the catalogue): the file is only read.
+ *
+ * Returns: %FALSE with %VANKHO_LIBRARY_ERROR_NOT_FOUND if there is no such
+ *   file, %VANKHO_LIBRARY_ERROR_NOT_A_LIBRARY if it is damaged
+ */
+gboolean
+vankho_library_check_file (const char    *path,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
   g_autofree char *name = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  name = g_filename_display_name (self->path);
-  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  name = g_filename_display_name (path);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      vankho_library_set_sqlite_error (error, db, self->path);
+      g_set_error (error, VANKHO_LIBRARY_ERROR, VANKHO_LIBRARY_ERROR_NOT_FOUND,
+                   _("There is no library “%s”"), name);
+      return FALSE;
+    }
+
+  /* With no log beside it, nobody has the file open and it is whole:
+   * read it as immutable, so that not even a log or an index file is
+   * created beside it. Otherwise read through its log.
+   */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+
+      if (file_uri != NULL)
+        uri = g_strconcat (file_uri, "?immutable=1", NULL);
+    }
+
+  if (sqlite3_open_v2 (uri != NULL ? uri : path, &db,
+                       SQLITE_OPEN_READONLY | (uri != NULL ? SQLITE_OPEN_URI : 0), NULL) != SQLITE_OK)
+    {
+      vankho_library_set_sqlite_error (error, db, path);
       sqlite3_close (db);
       return FALSE;
     }

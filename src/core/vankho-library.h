@@ -171,5 +171,8 @@ char          *vankho_library_get_backup_dir      (const char          *library_
 gboolean       vankho_library_check               (VankhoLibrary       *self,
                                                    GCancellable        *cancellable,
                                                    GError             **error);
+gboolean       vankho_library_check_file          (const char          *path,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
 
 G_END_DECLS

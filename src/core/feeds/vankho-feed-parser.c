@@ -383,7 +383,7 @@ vankho_feed_page_to_utf8 (const char *html,
       const char *start = meta + strlen ("charset=");
       const char *end;
 
-      while (*start == '"' || *start == '\'')
+      while (start < html + len && (*start == '"' || *start == '\''))
         start++;
       end = start;
       while (end < html + len && (g_ascii_isalnum (*end) || *end == '-' || *end == '_'))
