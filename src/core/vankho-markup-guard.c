@@ -55,6 +55,7 @@ typedef struct
   const char *end;
   guint       limit;
   guint       most;     /* attributes on the busiest element so far */
+  guint       namespaces;  /* XML: declarations so far */
   GString    *safe;     /* HTML: the text with '<' escaped, once one is */
   const char *copied;   /* HTML: how much of the text @safe holds */
 } Scan;
@@ -138,9 +139,18 @@ xml_scan (Scan *s)
             p++;
           else
             {
+              const char *name = p;
+
               while (p < end && !xml_delimiter (*p))
                 p++;
               if (!scan_count (s, ++n))
+                return FALSE;
+              /* libxml2 2.9 looks each prefixed name up through every
+               * declaration in scope, one by one: their number multiplies
+               * the time of every attribute after them. */
+              if (((p - name == 5 && memcmp (name, "xmlns", 5) == 0) ||
+                   (p - name > 6 && memcmp (name, "xmlns:", 6) == 0)) &&
+                  ++s->namespaces > VANKHO_MARKUP_MAX_NAMESPACES)
                 return FALSE;
             }
         }

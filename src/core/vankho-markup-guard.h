@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * square of this number on each element; at 1 000 that is a millisecond.
  */
 #define VANKHO_MARKUP_MAX_ATTRIBUTES 1000
+/* Namespace declarations in one XML document: feeds declare a dozen. */
+#define VANKHO_MARKUP_MAX_NAMESPACES 100
 
 gboolean   vankho_markup_guard_check_xml  (const char        *xml,
                                            gsize              len);

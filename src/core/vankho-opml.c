@@ -117,9 +117,10 @@ vankho_opml_parse (const char  *data,
   if (refused)
     {
       g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED,
-                   /* TRANSLATORS: %d is a number, 1000 */
-                   _("The OPML file is not read: one of its elements has more than %d attributes"),
-                   VANKHO_MARKUP_MAX_ATTRIBUTES);
+                   /* TRANSLATORS: %d are numbers, 1000 and 100 */
+                   _("The OPML file is not read: it has an element with more than %d attributes, "
+                     "or more than %d namespaces"),
+                   VANKHO_MARKUP_MAX_ATTRIBUTES, VANKHO_MARKUP_MAX_NAMESPACES);
       return NULL;
     }
   root = doc ? xmlDocGetRootElement (doc) : NULL;

@@ -2102,9 +2102,10 @@ vankho_feed_parse_full (GBytes      *data,
   if (refused)
     {
       g_set_error (error, VANKHO_FEED_ERROR, VANKHO_FEED_ERROR_MALFORMED,
-                   /* TRANSLATORS: %d is a number, 1000 */
-                   _("The feed is not read: one of its elements has more than %d attributes"),
-                   VANKHO_MARKUP_MAX_ATTRIBUTES);
+                   /* TRANSLATORS: %d are numbers, 1000 and 100 */
+                   _("The feed is not read: it has an element with more than %d attributes, "
+                     "or more than %d namespaces"),
+                   VANKHO_MARKUP_MAX_ATTRIBUTES, VANKHO_MARKUP_MAX_NAMESPACES);
       xmlFreeParserCtxt (pctx);
       return NULL;
     }
