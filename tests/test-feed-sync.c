@@ -19,17 +19,7 @@
 #include "vankho-feed-probe.h"
 #include "vankho-feed-sync.h"
 #include "vankho-library-feeds.h"
-
-/* How much slower than a plain build this run is: VANKHO_TIMEOUT_FACTOR,
- * set by make test-asan. */
-static gint64
-timeout_factor (void)
-{
-  const char *factor = g_getenv ("VANKHO_TIMEOUT_FACTOR");
-  gint64 value = factor != NULL ? g_ascii_strtoll (factor, NULL, 10) : 1;
-
-  return CLAMP (value, 1, 100);
-}
+#include "test-timeout.h"
 
 typedef struct
 {
@@ -794,7 +784,7 @@ test_probe_hostile (Fixture       *fixture,
       g_assert_null (run->feed_url);
       /* 2 s, and some for a loaded machine; before, the endless answers
        * were still being read after minutes */
-      g_assert_cmpint (elapsed, <, 4 * G_USEC_PER_SEC * timeout_factor ());
+      g_assert_cmpint (elapsed, <, 4 * G_USEC_PER_SEC * test_timeout_factor ());
     }
   g_assert_cmpuint (hits (fixture, "/loop.xml"), ==, 6);
   g_assert_cmpuint (hits (fixture, "/trickle.xml"), ==, 1);
@@ -812,11 +802,11 @@ test_probe_hostile (Fixture       *fixture,
       g_test_message ("%s, 5 MB: %.2f s", url, (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
       g_assert_nonnull (run->error);
       g_assert_nonnull (strstr (run->error->message, "too large"));
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC * timeout_factor ());
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC * test_timeout_factor ());
     }
 
   /* The endless answers were cut: the server soon sees the connection go. */
-  for (gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC * timeout_factor ();;)
+  for (gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC * test_timeout_factor ();;)
     {
       guint running = 0;
 

@@ -10,17 +10,7 @@
 #include <string.h>
 
 #include "extract-test-util.h"
-
-/* How much slower than a plain build this run is: VANKHO_TIMEOUT_FACTOR,
- * set by make test-asan. */
-static gint64
-timeout_factor (void)
-{
-  const char *factor = g_getenv ("VANKHO_TIMEOUT_FACTOR");
-  gint64 value = factor != NULL ? g_ascii_strtoll (factor, NULL, 10) : 1;
-
-  return CLAMP (value, 1, 100);
-}
+#include "../test-timeout.h"
 
 static void
 test_nfd (void)
@@ -147,7 +137,7 @@ test_hostile (void)
                       units[u], small_time / 1000, large_time / 1000);
       if (small_time > G_USEC_PER_SEC / 10)
         g_assert_cmpint (large_time, <, 8 * small_time);
-      g_assert_cmpint (large_time, <, 10 * G_USEC_PER_SEC * timeout_factor ());
+      g_assert_cmpint (large_time, <, 10 * G_USEC_PER_SEC * test_timeout_factor ());
     }
 }
 
@@ -172,7 +162,7 @@ test_ten_megabytes (void)
   result = extract_test_run (body, NULL, NULL, NULL, NULL, NULL);
   g_test_message ("10 MB of digits and slashes: %" G_GINT64_FORMAT " ms",
                   (g_get_monotonic_time () - start) / 1000);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC * timeout_factor ());
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC * test_timeout_factor ());
   g_assert_cmpint (vankho_extraction_get_published (result)->precision, ==, VANKHO_DATE_PRECISION_UNKNOWN);
   g_assert_cmpuint (vankho_extraction_get_places (result)->len, ==, 0);
   extract_test_check_offsets (result, body);
