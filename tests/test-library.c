@@ -379,7 +379,7 @@ test_list_model (Fixture       *fixture,
   /* On a loaded machine the whole list may come before the first page was
    * shown; then the first page is dropped, never shown after it. */
   if (g_strcmp0 (changes->str, "0-0+1200 ") != 0)
-    g_assert_cmpstr (changes->str, ==, "0-0+200 200-0+1000 ");
+    g_assert_cmpstr (changes->str, ==, "0-0+100 100-0+1100 ");
   g_signal_handlers_disconnect_by_func (model, record_items_changed, changes);
   for (guint i = 1; i < 1200; i++)
     {
