@@ -282,6 +282,34 @@ test_ranking (Fixture       *fixture,
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
 }
 
+/* A word few articles have weighs more than one they all have: the first
+ * names 'công an' five times and Kon Tum once, the second Kon Tum twice;
+ * counted alike, the first would win.
+ */
+static void
+test_ranking_rare_words (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  add (fixture->library, "Tin một",
+       "Công an, công an, công an, công an, công an tỉnh Kon Tum.");
+  add (fixture->library, "Tin hai", "Kon Tum: công an tỉnh Kon Tum.");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Công an tỉnh bạn, tin số %u.", i);
+
+      add (fixture->library, "Tin khác", body);
+    }
+
+  ids = vankho_library_query_article_ids (fixture->library,
+                                          &(VankhoArticleQuery) { .text = "cong an kon tum" },
+                                          0, NULL, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, 1);
+}
+
 static void
 test_newest_first (Fixture       *fixture,
                    gconstpointer  data)
@@ -1500,6 +1528,7 @@ main (int    argc,
   ADD ("/library/search/symbols", test_search_symbols);
   ADD ("/library/search/snippet", test_snippet);
   ADD ("/library/search/ranking", test_ranking);
+  ADD ("/library/search/ranking-rare-words", test_ranking_rare_words);
   ADD ("/library/list/newest-first", test_newest_first);
   ADD ("/library/list/model", test_list_model);
   ADD ("/library/refuse/not-sqlite", test_refuse_not_sqlite);

@@ -72,8 +72,14 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
   return state.rc;
 }
 
-static fts5_api *
-get_fts5_api (sqlite3 *db)
+/**
+ * vankho_fts_get_api:
+ *
+ * Returns: (nullable): FTS5's interface on @db, for registering tokenizers
+ *   and functions
+ */
+fts5_api *
+vankho_fts_get_api (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
   fts5_api *api = NULL;
@@ -110,7 +116,7 @@ vankho_fts_tokenizer_register (sqlite3 *db)
 
   g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
 
-  api = get_fts5_api (db);
+  api = vankho_fts_get_api (db);
   if (api == NULL)
     return SQLITE_ERROR;
 

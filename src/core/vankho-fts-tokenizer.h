@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 #define VANKHO_FTS_TOKENIZER_NAME "vankho"
 
-int vankho_fts_tokenizer_register (sqlite3 *db);
+fts5_api *vankho_fts_get_api            (sqlite3 *db);
+int       vankho_fts_tokenizer_register (sqlite3 *db);
 
 G_END_DECLS
