@@ -308,6 +308,14 @@ test_ranking_rare_words (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 2);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
   g_assert_cmpint (g_array_index (ids, gint64, 1), ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A limit keeps the best, not the first found. */
+  ids = vankho_library_query_article_ids (fixture->library,
+                                          &(VankhoArticleQuery) { .text = "cong an kon tum" },
+                                          1, NULL, NULL, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
 }
 
 static void
