@@ -1074,8 +1074,8 @@ typedef struct
   gint64 id;
 } RankedId;
 
-/* Best first; equal ranks in the order of the ids, as SQLite's sort of
- * FTS5's rows kept them. */
+/* Best first. Without bm25's length term many articles tie (each naming
+ * the word once, in the body): the later added, usually the newer, first. */
 static int
 compare_ranked_ids (const void *a,
                     const void *b)
@@ -1084,7 +1084,7 @@ compare_ranked_ids (const void *a,
 
   if (x->rank != y->rank)
     return x->rank < y->rank ? -1 : 1;
-  return (x->id > y->id) - (x->id < y->id);
+  return (x->id < y->id) - (x->id > y->id);
 }
 
 static GArray *
