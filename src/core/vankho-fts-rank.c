@@ -30,6 +30,8 @@
 #include "vankho-fts-tokenizer.h"
 
 #define K1 1.2
+/* title, body */
+#define N_WEIGHTS 2
 
 /* Per query: each phrase's inverse document frequency. */
 typedef struct
@@ -103,6 +105,7 @@ rank_function (const Fts5ExtensionApi *api,
                sqlite3_value         **values)
 {
   RankData *data;
+  double weights[N_WEIGHTS];
   double score = 0.0;
   int rc = SQLITE_OK;
 
@@ -113,6 +116,11 @@ rank_function (const Fts5ExtensionApi *api,
       return;
     }
 
+  /* The weights read once, not at every position: converting a value was a
+   * tenth of a common word's search. */
+  for (int column = 0; column < N_WEIGHTS; column++)
+    weights[column] = column < n_values ? sqlite3_value_double (values[column]) : 1.0;
+
   /* Each phrase's position list read in place: xInst() would first merge
    * every phrase's instances into one sorted array. */
   for (int i = 0; rc == SQLITE_OK && i < data->n_phrases; i++)
@@ -122,8 +130,8 @@ rank_function (const Fts5ExtensionApi *api,
       int column, offset;
 
       rc = api->xPhraseFirst (fts, i, &iter, &column, &offset);
-      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
-        freq += column < n_values ? sqlite3_value_double (values[column]) : 1.0;
+          for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+        freq += column < N_WEIGHTS ? weights[column] : 1.0;
 
       score += data->idf[i] * freq * (K1 + 1.0) / (freq + K1);
     }
