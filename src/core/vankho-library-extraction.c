@@ -339,27 +339,31 @@ vankho_library_store_extraction (VankhoLibrary     *self,
         return FALSE;
     }
 
-  if (!store_places (self, article_id, extraction, error) ||
-      !store_citations (self, article_id, extraction, document_ids, error) ||
-      !store_events (self, article_id, extraction, document_ids, error))
-    return FALSE;
-
+  /* The date first: the places and citations stored next copy it as they
+   * are inserted. Set after them, it was copied again into each, through
+   * the triggers that follow it and the indexes on it (a third of storing
+   * an extraction). */
   published = vankho_extraction_get_published (extraction);
-  if (published->precision == VANKHO_DATE_PRECISION_UNKNOWN)
-    return TRUE;
+  if (published->precision != VANKHO_DATE_PRECISION_UNKNOWN)
+    {
+      stmt = vankho_library_prepare_kept (self,
+                                          "UPDATE articles SET published = ?2, published_precision = ?3"
+                                          " WHERE id = ?1 AND published_origin = 'auto'", error);
+      if (stmt == NULL)
+        return FALSE;
 
-  stmt = vankho_library_prepare_kept (self,
-                                      "UPDATE articles SET published = ?2, published_precision = ?3"
-                                      " WHERE id = ?1 AND published_origin = 'auto'", error);
-  if (stmt == NULL)
-    return FALSE;
+      iso = vankho_date_to_iso (published);
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, vankho_date_precision_to_string (published->precision), -1, SQLITE_STATIC);
 
-  iso = vankho_date_to_iso (published);
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, vankho_date_precision_to_string (published->precision), -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
 
-  return step_done (self, stmt, error);
+  return store_places (self, article_id, extraction, error) &&
+         store_citations (self, article_id, extraction, document_ids, error) &&
+         store_events (self, article_id, extraction, document_ids, error);
 }
 
 /**
