@@ -1520,6 +1520,54 @@ test_restore_refused (Fixture       *fixture,
   }
 }
 
+/* The log is copied into the database by a checkpoint on another thread,
+ * while the library stays open and nothing else writes (SQLite's default,
+ * in the committing thread, is replaced: see wal_written_cb()). */
+static void
+test_checkpoint_in_background (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GString) filler = g_string_new (NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  GStatBuf before, after, log;
+  gint64 deadline;
+
+  g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
+
+  for (guint i = 0; i < 800; i++)
+    g_string_append_printf (filler, "Công an tỉnh triển khai nghị quyết, đợt %u. ", i);
+
+  /* 6 MB in batches of 1 MB: more than the 1 000 pages of the log
+   * (4 MB) that start a checkpoint. */
+  for (guint batch = 0; batch < 6; batch++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (vankho_library_begin (fixture->library, &error));
+      for (guint i = 0; i < 30; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Bài %u.%u", batch, i);
+          g_autofree char *body = g_strdup_printf ("%s %s", title, filler->str);
+
+          add (fixture->library, title, body);
+        }
+      g_assert_true (vankho_library_commit (fixture->library, &error));
+      g_assert_no_error (error);
+    }
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  do
+    {
+      g_usleep (20 * 1000);
+      g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
+    }
+  while (after.st_size < before.st_size + 4 * 1024 * 1024 && g_get_monotonic_time () < deadline);
+
+  g_assert_cmpint (after.st_size, >=, before.st_size + 4 * 1024 * 1024);
+  g_assert_cmpint (g_stat (wal, &log), ==, 0);
+  g_assert_cmpstr (search (fixture->library, "\"Bai 5.29\""), ==, "180");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1543,6 +1591,7 @@ main (int    argc,
   ADD ("/library/refuse/truncated", test_refuse_truncated);
   ADD ("/library/refuse/damaged", test_refuse_damaged);
   ADD ("/library/check", test_check);
+  ADD ("/library/checkpoint-in-background", test_checkpoint_in_background);
   ADD ("/library/refuse/newer", test_refuse_newer);
   ADD ("/library/refuse/foreign", test_refuse_foreign);
   ADD ("/library/refuse/locked", test_refuse_locked);

@@ -25,6 +25,12 @@ struct _VankhoLibrary
   sqlite3  *reader;   /* long reads from worker threads, under reader_lock */
   GMutex    reader_lock;
 
+  /* Checkpoints of the write-ahead log, on a thread of their own with a
+   * connection of their own: see wal_written_cb(). */
+  GThreadPool *checkpointer;
+  sqlite3     *checkpoint_db;
+  gint         checkpoint_queued;
+
   /* What the list runs once a row: preparing costs more than running, and
    * scrolling binds a thousand rows. Under row_lock, since the connection
    * may be used from any thread.
