@@ -23,6 +23,9 @@
 #include "vankho-filter-popover.h"
 #include "vankho-reader.h"
 
+/* More than a window shows: see vankho_articles_view_constructed(). */
+#define FIRST_FRAME_ROWS 40
+
 struct _VankhoArticlesView
 {
   GtkWidget               parent_instance;
@@ -30,6 +33,7 @@ struct _VankhoArticlesView
   VankhoLibrary          *library;
   VankhoArticleFilter    *filter;
   VankhoArticleListModel *articles;
+  GtkSliceListModel      *shown;
   GtkSingleSelection     *selection;
   GSettings              *settings;
   gint64                  pending_article;
@@ -212,7 +216,7 @@ static void
 move_selection (VankhoArticlesView *self,
                 int                 delta)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint selected = gtk_single_selection_get_selected (self->selection);
   guint next;
 
@@ -279,6 +283,26 @@ reader_article_changed_cb (VankhoArticlesView *self)
 }
 
 static void
+first_paint_cb (GdkFrameClock      *clock,
+                VankhoArticlesView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static void
+vankho_articles_view_map (GtkWidget *widget)
+{
+  VankhoArticlesView *self = VANKHO_ARTICLES_VIEW (widget);
+
+  GTK_WIDGET_CLASS (vankho_articles_view_parent_class)->map (widget);
+
+  if (gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
 vankho_articles_view_constructed (GObject *object)
 {
   VankhoArticlesView *self = (VankhoArticlesView *)object;
@@ -290,7 +314,11 @@ vankho_articles_view_constructed (GObject *object)
   g_assert (VANKHO_IS_ARTICLE_FILTER (self->filter));
 
   self->articles = vankho_article_list_model_new (self->library, self->filter);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+  /* GTK 4.8's list view makes and measures a row for each item of a
+   * model this short before its first frame, not only for those in view:
+   * until it has been drawn once it is shown the first rows alone. */
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->articles)), 0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -326,6 +354,7 @@ vankho_articles_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VANKHO_TYPE_ARTICLES_VIEW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->articles);
   g_clear_object (&self->filter);
   g_clear_object (&self->library);
@@ -390,6 +419,8 @@ vankho_articles_view_class_init (VankhoArticlesViewClass *klass)
   object_class->dispose = vankho_articles_view_dispose;
   object_class->get_property = vankho_articles_view_get_property;
   object_class->set_property = vankho_articles_view_set_property;
+
+  widget_class->map = vankho_articles_view_map;
 
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, VANKHO_TYPE_LIBRARY,
@@ -503,10 +534,10 @@ vankho_articles_view_show_article (VankhoArticlesView *self,
       return;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   for (guint i = 0; i < n && i < 2000; i++)
     {
-      g_autoptr(VankhoArticle) row = g_list_model_get_item (G_LIST_MODEL (self->articles), i);
+      g_autoptr(VankhoArticle) row = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 
       if (vankho_article_get_id (row) == article_id)
         {

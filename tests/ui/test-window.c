@@ -60,13 +60,34 @@ add_hostile_article (VankhoLibrary *library)
   g_assert_no_error (error);
 }
 
+#define MANY_ARTICLES 150
+
+static void
+add_many_articles (VankhoLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vankho_library_begin (library, &error));
+  for (guint i = 0; i < MANY_ARTICLES; i++)
+    {
+      g_autoptr(VankhoArticle) article = vankho_article_new ();
+      g_autofree char *title = g_strdup_printf ("Bài số %u", i);
+
+      vankho_article_set_title (article, title);
+      vankho_article_set_body (article, title);
+      g_assert_true (vankho_library_add_article (library, article, 0, NULL, &error));
+    }
+  g_assert_true (vankho_library_commit (library, &error));
+  g_assert_no_error (error);
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  int contents = GPOINTER_TO_INT (data);  /* 0 none, 1 the samples, 2 a hostile article */
+  int contents = GPOINTER_TO_INT (data);  /* 0 none, 1 the samples, 2 a hostile article, 3 many */
 
   fixture->dir = g_dir_make_tmp ("vankho-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -82,6 +103,8 @@ fixture_setup (Fixture       *fixture,
     }
   else if (contents == 2)
     add_hostile_article (fixture->library);
+  else if (contents == 3)
+    add_many_articles (fixture->library);
 
   fixture->window = vankho_window_new (app, fixture->library);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
@@ -144,6 +167,27 @@ test_lists_articles (Fixture       *fixture,
   }
 
   g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), "10"));
+}
+
+static gboolean
+list_shows_all (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) lists = ui_test_find_mapped (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW);
+
+  return model_loaded (fixture) && lists->len == 1 &&
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, 0)))) == MANY_ARTICLES;
+}
+
+/* The list view is shown the first rows alone until its first frame, and
+ * every article after it. */
+static void
+test_many_articles (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  spin_until (rows_shown, fixture);
+  spin_until (list_shows_all, fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (vankho_window_get_articles (fixture->window)), ==, MANY_ARTICLES);
 }
 
 static gboolean
@@ -457,6 +501,8 @@ main (int    argc,
 
   g_test_add ("/ui/window/lists-articles", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_lists_articles, fixture_teardown);
+  g_test_add ("/ui/window/many-articles", Fixture, GINT_TO_POINTER (3),
+              fixture_setup, test_many_articles, fixture_teardown);
   g_test_add ("/ui/window/filter-popover", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_filter_popover, fixture_teardown);
   g_test_add ("/ui/window/reader", Fixture, GINT_TO_POINTER (TRUE),
