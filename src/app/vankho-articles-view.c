@@ -282,12 +282,22 @@ reader_article_changed_cb (VankhoArticlesView *self)
     }
 }
 
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  VankhoArticlesView *self = user_data;
+
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* The other rows once the frame is out, not within it. */
 static void
 first_paint_cb (GdkFrameClock      *clock,
                 VankhoArticlesView *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_rows_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
