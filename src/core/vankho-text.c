@@ -145,10 +145,26 @@ vankho_text_fold_with_map (const char  *text,
   end = text + len;
   for (p = text; p < end; )
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c;
       const char *next;
       gunichar folded;
 
+      /* ASCII folds to itself, lower case (NUL to nothing). */
+      if ((guchar) *p < 0x80)
+        {
+          if (*p != '\0')
+            {
+              gsize offset = p - text;
+
+              g_string_append_c (out, g_ascii_tolower (*p));
+              if (map != NULL)
+                g_array_append_val (map, offset);
+            }
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           /* Invalid byte: keep the positions right and move on. */

@@ -96,12 +96,20 @@ vankho_extract_text_new (const char *text,
 
   for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       gsize orig = fmap[p - folded];
       gunichar oc;
 
       self->fold[n] = to_ascii (c);
       self->map[n] = orig;
+
+      /* Most letters were ASCII before folding too. */
+      if ((guchar) self->text[orig] < 0x80)
+        {
+          self->upper[n] = g_ascii_isupper (self->text[orig]);
+          n++;
+          continue;
+        }
 
       oc = g_utf8_get_char_validated (self->text + orig, self->len - orig);
       self->upper[n] = (oc != (gunichar) -1 && oc != (gunichar) -2
