@@ -417,9 +417,21 @@ vankho_text_normalize (const char *text,
 
   out = g_string_sized_new (strlen (nfc) + 1);
 
-  for (const char *p = nfc; *p; p = g_utf8_next_char (p))
+  for (const char *p = nfc, *next; *p; p = next)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* ASCII, most of the text, without decoding. */
+      if ((guchar) *p < 0x80)
+        {
+          c = (guchar) *p;
+          next = p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          next = g_utf8_next_char (p);
+        }
 
       if (c == '\r')
         {
@@ -454,7 +466,10 @@ vankho_text_normalize (const char *text,
         g_string_append_c (out, ' ');
 
       pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);
