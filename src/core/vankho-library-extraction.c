@@ -106,7 +106,10 @@ vankho_library_seed_catalogue (VankhoLibrary  *self,
 }
 
 /* Finds or adds the document a citation resolved to; a document known only
- * from the archive gains the facts later citations give.
+ * from the archive gains the facts later citations give. A citation that
+ * adds nothing leaves the row alone: rewriting it, and its symbol in
+ * documents_by_symbol, at every citation of a known document made the
+ * import write pages it did not change.
  */
 static gint64
 ensure_document (VankhoLibrary         *self,
@@ -127,7 +130,11 @@ ensure_document (VankhoLibrary         *self,
                                       "  issued = coalesce (issued, excluded.issued),"
                                       "  issued_precision = CASE WHEN issued IS NULL"
                                       "    THEN excluded.issued_precision ELSE issued_precision END"
-                                      "  WHERE origin = 'auto'"
+                                      "  WHERE origin = 'auto' AND"
+                                      "   ((symbol IS NULL AND excluded.symbol IS NOT NULL) OR"
+                                      "    (issuer IS NULL AND excluded.issuer IS NOT NULL) OR"
+                                      "    (title IS NULL AND excluded.title IS NOT NULL) OR"
+                                      "    (issued IS NULL AND excluded.issued IS NOT NULL))"
                                       " RETURNING id", error);
   if (stmt == NULL)
     return 0;
@@ -180,11 +187,14 @@ store_places (VankhoLibrary     *self,
   sqlite3_stmt *stmt;
   GPtrArray *places = vankho_extraction_get_places (extraction);
 
-  /* A province the user placed or removed keeps the user's say. */
+  /* A province the user placed or removed keeps the user's say. The date
+   * given here spares places_published_insert an update of the row, and
+   * of its index, after each insert. */
   stmt = vankho_library_prepare_kept (self,
                                       "INSERT INTO places (article_id, province, role, evidence,"
-                                      "  evidence_offset, evidence_length, origin)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto' WHERE NOT EXISTS"
+                                      "  evidence_offset, evidence_length, origin, published)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto',"
+                                      "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
                                       " (SELECT 1 FROM places WHERE article_id = ?1 AND province = ?2"
                                       "  AND origin = 'user')", error);
   if (stmt == NULL)
