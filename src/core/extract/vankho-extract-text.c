@@ -105,13 +105,9 @@ vankho_extract_text_new (const char *text,
 
       /* Most letters were ASCII before folding too. */
       if ((guchar) self->text[orig] < 0x80)
-        {
-          self->upper[n] = g_ascii_isupper (self->text[orig]);
-          n++;
-          continue;
-        }
-
-      oc = g_utf8_get_char_validated (self->text + orig, self->len - orig);
+        oc = (guchar) self->text[orig];
+      else
+        oc = g_utf8_get_char_validated (self->text + orig, self->len - orig);
       self->upper[n] = (oc != (gunichar) -1 && oc != (gunichar) -2
                         && g_unichar_isupper (oc));
       n++;
