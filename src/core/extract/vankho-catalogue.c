@@ -38,6 +38,8 @@ struct _VankhoCatalogue
   GHashTable   *by_key;
   GPtrArray    *kinds;       /* VankhoDocumentKind */
   GPtrArray    *kind_words;  /* VankhoKindWord, longest first */
+  /* The same, by first byte: the citation extractor asks at every word. */
+  GPtrArray    *kind_words_by_byte[256];
   GPtrArray    *issuers;     /* VankhoIssuer, longest first */
 };
 
@@ -61,6 +63,8 @@ vankho_catalogue_finalize (GObject *object)
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->kind_words, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->kind_words_by_byte); i++)
+    g_clear_pointer (&self->kind_words_by_byte[i], g_ptr_array_unref);
   g_clear_pointer (&self->issuers, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -246,6 +250,16 @@ vankho_catalogue_new_from_data (GBytes  *documents,
   g_ptr_array_sort (self->kind_words, compare_phrase_len);
   g_ptr_array_sort (self->issuers, compare_phrase_len);
 
+  for (guint i = 0; i < self->kind_words->len; i++)
+    {
+      VankhoKindWord *word = g_ptr_array_index (self->kind_words, i);
+      GPtrArray **bucket = &self->kind_words_by_byte[(guchar) word->phrase[0]];
+
+      if (*bucket == NULL)
+        *bucket = g_ptr_array_new ();
+      g_ptr_array_add (*bucket, word);
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -379,13 +393,16 @@ vankho_catalogue_find (VankhoCatalogue  *self,
 
 /**
  * vankho_catalogue_get_kind_words:
+ * @first: the first byte of the folded words wanted
  *
- * Returns: (transfer none) (element-type VankhoKindWord): longest first
+ * Returns: (transfer none) (nullable) (element-type VankhoKindWord): the
+ *   words naming a kind of document that start with @first, longest first
  */
 GPtrArray *
-vankho_catalogue_get_kind_words (VankhoCatalogue *self)
+vankho_catalogue_get_kind_words (VankhoCatalogue *self,
+                                 char             first)
 {
-  return self->kind_words;
+  return self->kind_words_by_byte[(guchar) first];
 }
 
 const VankhoDocumentKind *

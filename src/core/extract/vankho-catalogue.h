@@ -69,7 +69,8 @@ const VankhoDocument     *vankho_catalogue_find               (VankhoCatalogue  
                                                                gboolean         *ambiguous);
 
 /* For the extractors. */
-GPtrArray                *vankho_catalogue_get_kind_words     (VankhoCatalogue  *self);
+GPtrArray                *vankho_catalogue_get_kind_words     (VankhoCatalogue  *self,
+                                                               char              first);
 const VankhoDocumentKind *vankho_catalogue_kind_for_letters   (VankhoCatalogue  *self,
                                                                const char       *folded_letters);
 const VankhoDocumentKind *vankho_catalogue_kind_for_prefix    (VankhoCatalogue  *self,

@@ -956,25 +956,29 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
                                GArray                  *spans)
 {
   g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
-  GPtrArray *kind_words = vankho_catalogue_get_kind_words (cat);
 
   g_array_set_clear_func (mentions, mention_clear);
 
   for (gsize pos = 0; pos < t->fold_len; pos++)
     {
       const VankhoKindWord *kw = NULL;
-      Mention m = { 0, };
+      GPtrArray *kind_words;
+      /* Cleared only where a kind starts: clearing it at every byte was
+       * most of this loop. */
+      Mention m;
       gsize e = 0, p, end = 0;
       gboolean ok = FALSE;
 
-      if (!vankho_extract_text_word_start (t, pos) || !is_alpha (t->fold[pos]))
+      if (!is_alpha (t->fold[pos])
+          || (kind_words = vankho_catalogue_get_kind_words (cat, t->fold[pos])) == NULL
+          || !vankho_extract_text_word_start (t, pos))
         continue;
 
       for (guint i = 0; i < kind_words->len; i++)
         {
           const VankhoKindWord *w = g_ptr_array_index (kind_words, i);
 
-          if (w->phrase[0] == t->fold[pos] && vankho_extract_text_match (t, pos, w->phrase, &e))
+          if (vankho_extract_text_match (t, pos, w->phrase, &e))
             {
               /* 'NQ 12' in capitals; 'nq' in lower case is not a kind. */
               if (strlen (w->phrase) <= 2 && !vankho_extract_text_is_all_caps (t, pos, e))
@@ -986,6 +990,7 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
       if (kw == NULL)
         continue;
 
+      m = (Mention) { 0, };
       m.start = pos;
       m.prefix = kw->kind->prefix;
       m.kind = kw->kind->kind;
