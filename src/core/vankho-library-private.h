@@ -24,6 +24,11 @@ struct _VankhoLibrary
   sqlite3  *db;       /* writes, and reads on the main thread */
   sqlite3  *reader;   /* long reads from worker threads, under reader_lock */
   GMutex    reader_lock;
+  /* A ranked search's hits and the radix sort's second buffer, kept from
+   * one search to the next under reader_lock: fresh memory costs a page
+   * fault every 4 kB, 8 % of a common word's search. */
+  GArray   *ranked_hits;
+  GArray   *ranked_spare;
 
   /* Checkpoints of the write-ahead log, on a thread of their own with a
    * connection of their own: see wal_written_cb(). */

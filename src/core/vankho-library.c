@@ -236,6 +236,8 @@ vankho_library_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->reader_lock);
+  g_clear_pointer (&self->ranked_hits, g_array_unref);
+  g_clear_pointer (&self->ranked_spare, g_array_unref);
   g_mutex_clear (&self->row_lock);
   g_array_unref (self->unindexed);
 
@@ -1220,7 +1222,7 @@ run_id_query (VankhoLibrary  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) hits = NULL;
+  GArray *hits = NULL;
   int rc;
 
   stmt = vankho_library_prepare (self, self->reader, sql, error);
@@ -1240,7 +1242,15 @@ run_id_query (VankhoLibrary  *self,
   sqlite3_bind_int64 (stmt, params->len + 1, limit > 0 && !ranked ? (gint64) limit : -1);
 
   if (ranked)
-    hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
+    {
+      if (self->ranked_hits == NULL)
+        {
+          self->ranked_hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
+          self->ranked_spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
+        }
+      hits = self->ranked_hits;
+      g_array_set_size (hits, 0);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1255,11 +1265,11 @@ run_id_query (VankhoLibrary  *self,
   if (ranked && rc == SQLITE_DONE)
     {
       guint n = limit > 0 ? MIN (limit, hits->len) : hits->len;
-      g_autofree RankedId *spare = g_new (RankedId, hits->len);
       const RankedId *sorted = NULL;
 
+      g_array_set_size (self->ranked_spare, hits->len);
       if (hits->len > 0)
-        sorted = sort_ranked_ids ((RankedId *) hits->data, spare, hits->len);
+        sorted = sort_ranked_ids ((RankedId *) hits->data, (RankedId *) self->ranked_spare->data, hits->len);
       g_array_set_size (ids, n);
       for (guint i = 0; i < n; i++)
         g_array_index (ids, gint64, i) = sorted[i].id;
