@@ -116,8 +116,41 @@ ensure_document (VankhoLibrary         *self,
                  const VankhoCitation  *citation,
                  GError               **error)
 {
+  g_autofree char *issued = vankho_date_to_iso (&citation->date);
   sqlite3_stmt *stmt;
   gint64 id;
+
+  /* Most citations name a document already known with everything they
+   * could add: one indexed read then, instead of an upsert that updates
+   * nothing and a read after it. */
+  stmt = vankho_library_prepare_kept (self,
+                                      "SELECT id FROM documents WHERE canonical_key = ?1"
+                                      " AND (origin != 'auto' OR"
+                                      "  ((symbol IS NOT NULL OR ?2 IS NULL) AND (issuer IS NOT NULL OR ?3 IS NULL)"
+                                      "   AND (title IS NOT NULL OR ?4 IS NULL) AND (issued IS NOT NULL OR ?5 IS NULL)))",
+                                      error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, citation->key, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, citation->symbol);
+  bind_text_or_null (stmt, 3, citation->issuer);
+  bind_text_or_null (stmt, 4, citation->title);
+  bind_text_or_null (stmt, 5, issued);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return id;
+    case SQLITE_DONE:
+      sqlite3_reset (stmt);
+      break;
+    default:
+      vankho_library_set_sqlite_error (error, self->db, self->path);
+      sqlite3_reset (stmt);
+      return 0;
+    }
 
   stmt = vankho_library_prepare_kept (self,
                                       "INSERT INTO documents (canonical_key, kind, number, symbol, issuer,"
