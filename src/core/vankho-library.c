@@ -508,8 +508,10 @@ migrate (VankhoLibrary  *self,
 #define CHECKPOINT_PAGES 1000
 /* A log the background checkpoints could not empty, because the writer
  * kept writing, is checkpointed by the writer after all once this long, so
- * that the next transaction starts the log again and it stops growing. */
-#define CHECKPOINT_PAGES_MAX (8 * CHECKPOINT_PAGES)
+ * that the next transaction starts the log again and it stops growing.
+ * At 8 000 pages that was 7.5 % of the importing thread's time at 100 000
+ * articles; at 32 000 the log peaks at 150 MB during such an import. */
+#define CHECKPOINT_PAGES_MAX (32 * CHECKPOINT_PAGES)
 
 static void
 checkpoint_func (gpointer data,
