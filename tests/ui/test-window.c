@@ -467,10 +467,13 @@ test_filter_popover (Fixture       *fixture,
     {
       GtkMenuButton *button = g_ptr_array_index (buttons, i);
 
-      if (VANKHO_IS_FILTER_POPOVER (gtk_menu_button_get_popover (button)))
+      /* The popover is made when the button first opens it. */
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (button)), "filter_button") == 0)
         {
-          popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+          g_assert_null (gtk_menu_button_get_popover (button));
           gtk_menu_button_popup (button);
+          popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+          g_assert_true (VANKHO_IS_FILTER_POPOVER (popover));
         }
     }
   g_assert_nonnull (popover);
