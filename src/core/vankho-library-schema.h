@@ -314,4 +314,15 @@ static const char * const vankho_library_migrations[] = {
   "DROP INDEX citations_by_document_date;"
   "CREATE INDEX citations_by_document_date ON citations (document_id, published, article_id, rejected)"
   "  WHERE NOT rejected;",
+
+  /* 7 → 8: one index of citations by document, not two. Every reader asks
+   * for a document's live citations by date or by article, and both
+   * indexes held the same four columns; the one kept now holds rejected
+   * citations too, for the cascades and re-attachments that find them by
+   * document. Each citation inserted updated both (import of 100 000
+   * articles, alternated: 1 256 and 1 139 -> 1 281 and 1 242 articles/s;
+   * 12 779 -> 12 564 bytes an article). */
+  "DROP INDEX citations_by_document;"
+  "DROP INDEX citations_by_document_date;"
+  "CREATE INDEX citations_by_document_date ON citations (document_id, published, article_id, rejected);",
 };

@@ -1330,7 +1330,7 @@ append_filter_terms (GString                  *sql,
   if (query->document_id > 0 && !by_citation)
     {
       /* A document merged into another brings its citations along. Written
-       * as a list of document ids so that citations_by_document is used; an
+       * as a list of document ids so that citations_by_document_date is used; an
        * OR across the join made SQLite scan every citation. */
       g_string_append_printf (sql, " AND %s IN (SELECT c.article_id FROM citations c"
                                    " WHERE c.document_id IN (SELECT ? UNION SELECT id FROM documents"
