@@ -40,13 +40,23 @@ typedef struct
   double idf[];
 } RankData;
 
+typedef struct
+{
+  sqlite3_int64 n_hits;
+  sqlite3_int64 half;   /* rows in the table, halved */
+} PhraseCount;
+
+/* Counting stops past half the rows: from there on the idf is the same,
+ * and common words, which match nearly every row, were counted in full
+ * (a tenth of a three-word search). */
 static int
 count_row (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
            void                   *user_data)
 {
-  (*(sqlite3_int64 *) user_data)++;
-  return SQLITE_OK;
+  PhraseCount *count = user_data;
+
+  return ++count->n_hits > count->half ? SQLITE_DONE : SQLITE_OK;
 }
 
 static RankData *
@@ -79,13 +89,13 @@ get_rank_data (const Fts5ExtensionApi *api,
 
   for (int i = 0; n_phrases > 1 && *rc == SQLITE_OK && i < n_phrases; i++)
     {
-      sqlite3_int64 n_hits = 0;
+      PhraseCount count = { 0, n_rows / 2 };
 
-      *rc = api->xQueryPhrase (fts, i, &n_hits, count_row);
-      /* As bm25(): a phrase in more than half the rows would weigh
-       * negatively; it weighs very little instead. */
-      data->idf[i] = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
-      if (data->idf[i] <= 0.0)
+      *rc = api->xQueryPhrase (fts, i, &count, count_row);
+      /* As bm25(): a phrase in half the rows or more would weigh
+       * negatively or nothing; it weighs very little instead. */
+      data->idf[i] = log ((n_rows - count.n_hits + 0.5) / (count.n_hits + 0.5));
+      if (count.n_hits > count.half || data->idf[i] <= 0.0)
         data->idf[i] = 1e-6;
     }
 
