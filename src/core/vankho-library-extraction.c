@@ -105,6 +105,25 @@ vankho_library_seed_catalogue (VankhoLibrary  *self,
   return vankho_library_exec (self, self->db, "RELEASE seed", error);
 }
 
+/* Steps @stmt, which returns an id or nothing, and resets it: 0 when it
+ * returned nothing or failed (@error set). */
+static gint64
+step_id (VankhoLibrary  *self,
+         sqlite3_stmt   *stmt,
+         GError        **error)
+{
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    vankho_library_set_sqlite_error (error, self->db, self->path);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
 /* Finds or adds the document a citation resolved to; a document known only
  * from the archive gains the facts later citations give. A citation that
  * adds nothing leaves the row alone: rewriting it, and its symbol in
@@ -117,6 +136,7 @@ ensure_document (VankhoLibrary         *self,
                  GError               **error)
 {
   g_autofree char *issued = vankho_date_to_iso (&citation->date);
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
@@ -137,78 +157,49 @@ ensure_document (VankhoLibrary         *self,
   bind_text_or_null (stmt, 3, citation->issuer);
   bind_text_or_null (stmt, 4, citation->title);
   bind_text_or_null (stmt, 5, issued);
-  switch (sqlite3_step (stmt))
+  id = step_id (self, stmt, &local_error);
+
+  if (id == 0 && local_error == NULL)
     {
-    case SQLITE_ROW:
-      id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      return id;
-    case SQLITE_DONE:
-      sqlite3_reset (stmt);
-      break;
-    default:
-      vankho_library_set_sqlite_error (error, self->db, self->path);
-      sqlite3_reset (stmt);
-      return 0;
+      stmt = vankho_library_prepare_kept (self,
+                                          "INSERT INTO documents (canonical_key, kind, number, symbol, issuer,"
+                                          "  issued, issued_precision, title, origin)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto')"
+                                          " ON CONFLICT (canonical_key) DO UPDATE SET"
+                                          "  symbol = coalesce (symbol, excluded.symbol),"
+                                          "  issuer = coalesce (issuer, excluded.issuer),"
+                                          "  title = coalesce (title, excluded.title),"
+                                          "  issued = coalesce (issued, excluded.issued),"
+                                          "  issued_precision = CASE WHEN issued IS NULL"
+                                          "    THEN excluded.issued_precision ELSE issued_precision END"
+                                          "  WHERE origin = 'auto' AND"
+                                          "   ((symbol IS NULL AND excluded.symbol IS NOT NULL) OR"
+                                          "    (issuer IS NULL AND excluded.issuer IS NOT NULL) OR"
+                                          "    (title IS NULL AND excluded.title IS NOT NULL) OR"
+                                          "    (issued IS NULL AND excluded.issued IS NOT NULL))"
+                                          " RETURNING id", error);
+      if (stmt == NULL)
+        return 0;
+
+      sqlite3_bind_text (stmt, 1, citation->key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, citation->kind, -1, SQLITE_TRANSIENT);
+      bind_text_or_null (stmt, 3, citation->number);
+      bind_text_or_null (stmt, 4, citation->symbol);
+      bind_text_or_null (stmt, 5, citation->issuer);
+      bind_date (stmt, 6, &citation->date);
+      bind_text_or_null (stmt, 8, citation->title);
+
+      /* No entry yet, or one this citation adds a fact to (the read above
+       * returns any other): inserted or updated, it comes back. */
+      id = step_id (self, stmt, &local_error);
+      if (id == 0 && local_error == NULL)
+        vankho_library_set_sqlite_error (&local_error, self->db, self->path);
     }
 
-  stmt = vankho_library_prepare_kept (self,
-                                      "INSERT INTO documents (canonical_key, kind, number, symbol, issuer,"
-                                      "  issued, issued_precision, title, origin)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto')"
-                                      " ON CONFLICT (canonical_key) DO UPDATE SET"
-                                      "  symbol = coalesce (symbol, excluded.symbol),"
-                                      "  issuer = coalesce (issuer, excluded.issuer),"
-                                      "  title = coalesce (title, excluded.title),"
-                                      "  issued = coalesce (issued, excluded.issued),"
-                                      "  issued_precision = CASE WHEN issued IS NULL"
-                                      "    THEN excluded.issued_precision ELSE issued_precision END"
-                                      "  WHERE origin = 'auto' AND"
-                                      "   ((symbol IS NULL AND excluded.symbol IS NOT NULL) OR"
-                                      "    (issuer IS NULL AND excluded.issuer IS NOT NULL) OR"
-                                      "    (title IS NULL AND excluded.title IS NOT NULL) OR"
-                                      "    (issued IS NULL AND excluded.issued IS NOT NULL))"
-                                      " RETURNING id", error);
-  if (stmt == NULL)
-    return 0;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-  sqlite3_bind_text (stmt, 1, citation->key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, citation->kind, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, citation->number);
-  bind_text_or_null (stmt, 4, citation->symbol);
-  bind_text_or_null (stmt, 5, citation->issuer);
-  bind_date (stmt, 6, &citation->date);
-  bind_text_or_null (stmt, 8, citation->title);
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      return id;
-
-    case SQLITE_DONE:
-      {
-        /* Not updated (a user's or the catalogue's entry): look it up. */
-        sqlite3_stmt *lookup;
-
-        lookup = vankho_library_prepare_kept (self, "SELECT id FROM documents WHERE canonical_key = ?1", error);
-        if (lookup == NULL)
-          return 0;
-        sqlite3_bind_text (lookup, 1, citation->key, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step (lookup) == SQLITE_ROW)
-          {
-            id = sqlite3_column_int64 (lookup, 0);
-            sqlite3_reset (lookup);
-            return id;
-          }
-      }
-      G_GNUC_FALLTHROUGH;
-
-    default:
-      vankho_library_set_sqlite_error (error, self->db, self->path);
-      return 0;
-    }
+  return id;
 }
 
 static gboolean
