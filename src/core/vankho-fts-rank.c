@@ -48,7 +48,7 @@ typedef struct
 
 /* Counting stops past half the rows: from there on the idf is the same,
  * and common words, which match nearly every row, were counted in full
- * (a tenth of a three-word search). */
+ * (all the counting was 5 ms of a 40 ms three-word search). */
 static int
 count_row (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
