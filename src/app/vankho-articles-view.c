@@ -316,7 +316,7 @@ vankho_articles_view_map (GtkWidget *widget)
 }
 
 /* Made when first opened: its template was 9 ms of the window's first
- * frame. */
+ * frame. GTK calls this at every opening. */
 static void
 create_filter_popover (GtkMenuButton *button,
                        gpointer       user_data)

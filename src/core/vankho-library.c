@@ -219,6 +219,13 @@ index_articles (VankhoLibrary  *self,
   return TRUE;
 }
 
+/* A ranked search's hit: see run_id_query(). */
+typedef struct
+{
+  guint64 key;   /* rank_key() of vankho_rank(): lower is better */
+  gint64  id;
+} RankedId;
+
 static void
 vankho_library_finalize (GObject *object)
 {
@@ -268,6 +275,8 @@ static void
 vankho_library_init (VankhoLibrary *self)
 {
   g_mutex_init (&self->reader_lock);
+  self->ranked_hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
+  self->ranked_spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
   g_mutex_init (&self->row_lock);
   self->unindexed = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
@@ -1123,12 +1132,6 @@ add_int_param (GArray *params,
   g_array_append_val (params, param);
 }
 
-typedef struct
-{
-  guint64 key;   /* rank_key() of vankho_rank(): lower is better */
-  gint64  id;
-} RankedId;
-
 /* The rank's bits as an unsigned integer of the same order, for a radix
  * sort: negative doubles in reverse, then the positive ones. */
 static guint64
@@ -1245,11 +1248,6 @@ run_id_query (VankhoLibrary  *self,
 
   if (ranked)
     {
-      if (self->ranked_hits == NULL)
-        {
-          self->ranked_hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
-          self->ranked_spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
-        }
       hits = self->ranked_hits;
       g_array_set_size (hits, 0);
     }
@@ -1330,8 +1328,8 @@ append_filter_terms (GString                  *sql,
   if (query->document_id > 0 && !by_citation)
     {
       /* A document merged into another brings its citations along. Written
-       * as a list of document ids so that citations_by_document_date is used; an
-       * OR across the join made SQLite scan every citation. */
+       * as a list of document ids so that citations_by_document_date is
+       * used; an OR across the join made SQLite scan every citation. */
       g_string_append_printf (sql, " AND %s IN (SELECT c.article_id FROM citations c"
                                    " WHERE c.document_id IN (SELECT ? UNION SELECT id FROM documents"
                                    "   WHERE merged_into = ?) AND NOT c.rejected)", id);
