@@ -13,6 +13,7 @@
 
 #include "vankho-article-list-model.h"
 #include "vankho-fts-tokenizer.h"
+#include "vankho-library-private.h"
 #include "vankho-library-schema.h"
 #include "vankho-library.h"
 #include "vankho-text.h"
@@ -316,6 +317,63 @@ test_ranking_rare_words (Fixture       *fixture,
                                           1, NULL, NULL, NULL);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
+}
+
+/* A ranked search over many articles runs in parts, by id, on several
+ * connections at once (run_ranked_query()): split three ways it finds the
+ * same ids in the same order as in one piece, ties and limits included.
+ * The words' frequencies differ from one third of the ids to the next: the
+ * parts must rank with the counts of the whole index.
+ */
+static void
+test_search_split (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *words[] = { "công an", "Kon Tum", "Gia Lai", "tỉnh", "Đảng uỷ", "xã", "hiếm" };
+  static const char *queries[] = { "cong an", "kon tum gia lai", "tinh xa", "\"cong an tinh\"",
+                                   "dang uy hiem", "gia*", "cong an -kon", "xa OR hiem" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 90; i++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      guint n_words = g_rand_int_range (rand, 3, 30);
+
+      for (guint j = 0; j < n_words; j++)
+        {
+          /* Kon Tum is common in the first third, Gia Lai in the last. */
+          guint word = g_rand_int_range (rand, 0, G_N_ELEMENTS (words));
+
+          if (word == 1 && i >= 60)
+            word = 2;
+          else if (word == 2 && i < 30 && g_rand_boolean (rand))
+            word = 1;
+          g_string_append_printf (body, "%s %s, ", words[word], j % 4 == 0 ? "và" : "");
+        }
+      add (fixture->library, i % 7 == 0 ? "Công an Kon Tum" : "Tin", body->str);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint limit = 0; limit <= 5; limit += 5)
+      {
+        VankhoArticleQuery query = { .text = (char *) queries[q] };
+        g_autoptr(GArray) whole = NULL;
+        g_autoptr(GArray) split = NULL;
+        g_autoptr(GError) error = NULL;
+
+        vankho_library_set_search_split (fixture->library, 1, 0);
+        whole = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
+        g_assert_no_error (error);
+        vankho_library_set_search_split (fixture->library, 3, 1);
+        split = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
+        g_assert_no_error (error);
+
+        g_assert_cmpuint (whole->len, >, 0);
+        g_assert_cmpmem (split->data, split->len * sizeof (gint64), whole->data, whole->len * sizeof (gint64));
+      }
+
+  /* The parts ran on connections of their own. */
+  g_assert_cmpuint (fixture->library->search_helpers->len, ==, 2);
 }
 
 static void
@@ -1585,6 +1643,7 @@ main (int    argc,
   ADD ("/library/search/snippet", test_snippet);
   ADD ("/library/search/ranking", test_ranking);
   ADD ("/library/search/ranking-rare-words", test_ranking_rare_words);
+  ADD ("/library/search/split", test_search_split);
   ADD ("/library/list/newest-first", test_newest_first);
   ADD ("/library/list/model", test_list_model);
   ADD ("/library/refuse/not-sqlite", test_refuse_not_sqlite);

@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+/* A connection a ranked search runs a part on, and that part's hits and
+ * the buffer to sort them in. */
+typedef struct
+{
+  sqlite3 *db;
+  GArray  *hits;
+  GArray  *spare;
+} SearchHelper;
+
 /* Shared by the files that make up VankhoLibrary; nothing else may touch
  * the connections.
  */
@@ -29,6 +38,12 @@ struct _VankhoLibrary
    * fault every 4 kB, 8 % of a common word's search. */
   GArray   *ranked_hits;
   GArray   *ranked_spare;
+  /* The connections a large ranked search is split across besides the
+   * reader, opened when first needed, and how it is split: see
+   * run_ranked_query(). Under reader_lock. */
+  GArray   *search_helpers;     /* SearchHelper */
+  guint     search_parts_max;
+  gint64    search_part_rows;
 
   /* Checkpoints of the write-ahead log, on a thread of their own with a
    * connection of their own: see wal_written_cb(). */
@@ -72,5 +87,8 @@ sqlite3_stmt *vankho_library_prepare_kept     (VankhoLibrary  *self,
 int           vankho_library_register_functions (sqlite3     *db);
 gboolean      vankho_library_seed_catalogue   (VankhoLibrary  *self,
                                                GError        **error);
+void          vankho_library_set_search_split (VankhoLibrary  *self,
+                                               guint           parts_max,
+                                               gint64          part_rows);
 
 G_END_DECLS

@@ -219,7 +219,13 @@ index_articles (VankhoLibrary  *self,
   return TRUE;
 }
 
-/* A ranked search's hit: see run_id_query(). */
+/* A ranked search runs in as many parts as there are processors, up to
+ * this, and no part has fewer ids than SEARCH_PART_ROWS: see
+ * run_ranked_query(). */
+#define SEARCH_PARTS_MAX 4
+#define SEARCH_PART_ROWS 4096
+
+/* A ranked search's hit: see run_ranked_query(). */
 typedef struct
 {
   guint64 key;   /* rank_key() of vankho_rank(): lower is better */
@@ -239,6 +245,15 @@ vankho_library_finalize (GObject *object)
   if (self->checkpointer != NULL)
     g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
   g_clear_pointer (&self->checkpoint_db, sqlite3_close);
+  for (guint i = 0; i < self->search_helpers->len; i++)
+    {
+      SearchHelper *helper = &g_array_index (self->search_helpers, SearchHelper, i);
+
+      sqlite3_close (helper->db);
+      g_array_unref (helper->hits);
+      g_array_unref (helper->spare);
+    }
+  g_array_unref (self->search_helpers);
   g_clear_pointer (&self->reader, sqlite3_close);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
@@ -277,6 +292,9 @@ vankho_library_init (VankhoLibrary *self)
   g_mutex_init (&self->reader_lock);
   self->ranked_hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
   self->ranked_spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
+  self->search_helpers = g_array_new (FALSE, FALSE, sizeof (SearchHelper));
+  self->search_parts_max = CLAMP (g_get_num_processors (), 1, SEARCH_PARTS_MAX);
+  self->search_part_rows = SEARCH_PART_ROWS;
   g_mutex_init (&self->row_lock);
   self->unindexed = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
@@ -1216,6 +1234,244 @@ sort_ranked_ids (RankedId *hits,
   return hits;
 }
 
+static void
+bind_params (sqlite3_stmt *stmt,
+             GArray       *params)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      const Param *param = &g_array_index (params, Param, i);
+
+      if (param->is_text)
+        sqlite3_bind_text (stmt, i + 1, param->text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, param->number);
+    }
+}
+
+/* Sets @error for a statement that stopped with @rc on @db. */
+static void
+set_step_error (VankhoLibrary  *self,
+                sqlite3        *db,
+                int             rc,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return;
+
+  vankho_library_set_sqlite_error (error, db, self->path);
+}
+
+/* A part of a ranked search: the hits whose ids lie in [first, last],
+ * found on @db, in ascending id order as FTS5 gives them.
+ */
+typedef struct
+{
+  VankhoLibrary *self;
+  sqlite3       *db;
+  const char    *sql;
+  GArray        *params;
+  gint64         first;
+  gint64         last;
+  GCancellable  *cancellable;
+  GArray        *hits;   /* RankedId */
+  GArray        *spare;  /* for sorting them */
+  const RankedId *sorted;
+  guint          next;   /* the first not yet merged */
+  GError        *error;
+} SearchPart;
+
+static gpointer
+collect_ranked_hits (gpointer data)
+{
+  SearchPart *part = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_array_set_size (part->hits, 0);
+
+  stmt = vankho_library_prepare (part->self, part->db, part->sql, &part->error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_params (stmt, part->params);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":first"), part->first);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":last"), part->last);
+  /* Ranked ids are limited once sorted. */
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RankedId hit = { rank_key (sqlite3_column_double (stmt, 1)), sqlite3_column_int64 (stmt, 0) };
+
+      g_array_append_val (part->hits, hit);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_step_error (part->self, part->db, rc, part->cancellable, &part->error);
+      return NULL;
+    }
+
+  g_array_set_size (part->spare, part->hits->len);
+  if (part->hits->len > 0)
+    part->sorted = sort_ranked_ids ((RankedId *) part->hits->data, (RankedId *) part->spare->data, part->hits->len);
+
+  return NULL;
+}
+
+/* Whether @a comes before @b in sort_ranked_ids()' order. */
+static inline gboolean
+ranks_before (const RankedId *a,
+              const RankedId *b)
+{
+  return a->key < b->key || (a->key == b->key && a->id > b->id);
+}
+
+/* How many parts a ranked search over the ids from @first to @last is
+ * split into, and the connections for all but the first, opened on first
+ * use. Called under reader_lock.
+ */
+static guint
+prepare_search_parts (VankhoLibrary *self,
+                      gint64         first,
+                      gint64         last)
+{
+  guint n_parts = self->search_parts_max;
+
+  if (self->search_part_rows > 0)
+    n_parts = (guint) MIN ((gint64) n_parts, (last - first + 1) / self->search_part_rows);
+
+  while (self->search_helpers->len + 1 < n_parts)
+    {
+      SearchHelper helper = { open_connection (self, FALSE, NULL), NULL, NULL };
+
+      if (helper.db == NULL)
+        break;
+      helper.hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
+      helper.spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
+      g_array_append_val (self->search_helpers, helper);
+    }
+
+  return CLAMP (n_parts, 1, self->search_helpers->len + 1);
+}
+
+/* For tests: split ranked searches into up to @parts_max parts of at
+ * least @part_rows ids each (0: any number). */
+void
+vankho_library_set_search_split (VankhoLibrary *self,
+                                 guint          parts_max,
+                                 gint64         part_rows)
+{
+  g_return_if_fail (VANKHO_IS_LIBRARY (self));
+  g_return_if_fail (parts_max >= 1 && parts_max <= SEARCH_PARTS_MAX);
+
+  g_mutex_lock (&self->reader_lock);
+  self->search_parts_max = parts_max;
+  self->search_part_rows = part_rows;
+  g_mutex_unlock (&self->reader_lock);
+}
+
+/* Runs a ranked search and sorts its hits. A search built with an id range
+ * (see build_id_query()) is split by id across the processors, each part
+ * on a connection and a thread of its own: a common word matches most of
+ * the archive, and FTS5 walks its matches and the rank reads each one's
+ * positions on one core. Each part's rank still reads the whole index's
+ * counts, so the scores are those of one search; each part sorts its hits
+ * and the sorted parts are merged.
+ */
+static GArray *
+run_ranked_query (VankhoLibrary  *self,
+                  const char     *sql,
+                  GArray         *params,
+                  guint           limit,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  SearchPart parts[SEARCH_PARTS_MAX] = { { 0 } };
+  GThread *threads[SEARCH_PARTS_MAX] = { NULL };
+  g_autoptr(GArray) ids = NULL;
+  GError *part_error = NULL;
+  gint64 first = 0, last = -1;
+  guint n_parts = 1;
+  guint n_hits = 0;
+  guint n;
+
+  if (strstr (sql, ":first") != NULL &&
+      (!read_int (self, self->reader, "SELECT min(id) FROM articles", &first, error) ||
+       !read_int (self, self->reader, "SELECT max(id) FROM articles", &last, error)))
+    return NULL;
+  if (last >= first)
+    n_parts = prepare_search_parts (self, first, last);
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      SearchPart *part = &parts[i];
+      SearchHelper *helper = i > 0 ? &g_array_index (self->search_helpers, SearchHelper, i - 1) : NULL;
+
+      part->self = self;
+      part->db = helper != NULL ? helper->db : self->reader;
+      part->sql = sql;
+      part->params = params;
+      /* The outer parts are open-ended, so that the parts together are
+       * the whole search whatever was added or removed meanwhile. */
+      part->first = i == 0 ? G_MININT64 : first + (last - first + 1) * i / n_parts;
+      part->last = i == n_parts - 1 ? G_MAXINT64 : first + (last - first + 1) * (i + 1) / n_parts - 1;
+      part->cancellable = cancellable;
+      part->hits = helper != NULL ? helper->hits : self->ranked_hits;
+      part->spare = helper != NULL ? helper->spare : self->ranked_spare;
+    }
+
+  for (guint i = 1; i < n_parts; i++)
+    {
+      if (cancellable != NULL)
+        sqlite3_progress_handler (parts[i].db, 1000, check_cancelled, cancellable);
+      threads[i] = g_thread_new ("vankho-search", collect_ranked_hits, &parts[i]);
+    }
+  collect_ranked_hits (&parts[0]);
+  for (guint i = 1; i < n_parts; i++)
+    {
+      g_thread_join (threads[i]);
+      sqlite3_progress_handler (parts[i].db, 0, NULL, NULL);
+    }
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (part_error == NULL)
+        part_error = g_steal_pointer (&parts[i].error);
+      g_clear_error (&parts[i].error);
+    }
+  if (part_error != NULL)
+    {
+      g_propagate_error (error, part_error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_parts; i++)
+    n_hits += parts[i].hits->len;
+  n = limit > 0 ? MIN (limit, n_hits) : n_hits;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_set_size (ids, n);
+  for (guint k = 0; k < n; k++)
+    {
+      SearchPart *best = NULL;
+
+      for (guint i = 0; i < n_parts; i++)
+        {
+          SearchPart *part = &parts[i];
+
+          if (part->next < part->hits->len &&
+              (best == NULL || ranks_before (&part->sorted[part->next], &best->sorted[best->next])))
+            best = part;
+        }
+      g_array_index (ids, gint64, k) = best->sorted[best->next++].id;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 static GArray *
 run_id_query (VankhoLibrary  *self,
               const char     *sql,
@@ -1226,63 +1482,30 @@ run_id_query (VankhoLibrary  *self,
               GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GArray *hits = NULL;
+  g_autoptr(GArray) ids = NULL;
   int rc;
+
+  if (ranked)
+    return run_ranked_query (self, sql, params, limit, cancellable, error);
 
   stmt = vankho_library_prepare (self, self->reader, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  for (guint i = 0; i < params->len; i++)
-    {
-      const Param *param = &g_array_index (params, Param, i);
+  bind_params (stmt, params);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), limit > 0 ? (gint64) limit : -1);
 
-      if (param->is_text)
-        sqlite3_bind_text (stmt, i + 1, param->text, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_int64 (stmt, i + 1, param->number);
-    }
-  /* Ranked ids are limited once sorted. */
-  sqlite3_bind_int64 (stmt, params->len + 1, limit > 0 && !ranked ? (gint64) limit : -1);
-
-  if (ranked)
-    {
-      hits = self->ranked_hits;
-      g_array_set_size (hits, 0);
-    }
-
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (ranked)
-        g_array_append_vals (hits, &(RankedId) { rank_key (sqlite3_column_double (stmt, 1)), id }, 1);
-      else
-        g_array_append_val (ids, id);
+      g_array_append_val (ids, id);
     }
 
-  if (ranked && rc == SQLITE_DONE)
-    {
-      guint n = limit > 0 ? MIN (limit, hits->len) : hits->len;
-      const RankedId *sorted = NULL;
-
-      g_array_set_size (self->ranked_spare, hits->len);
-      if (hits->len > 0)
-        sorted = sort_ranked_ids ((RankedId *) hits->data, (RankedId *) self->ranked_spare->data, hits->len);
-      g_array_set_size (ids, n);
-      for (guint i = 0; i < n; i++)
-        g_array_index (ids, gint64, i) = sorted[i].id;
-    }
-
-  if (rc == SQLITE_INTERRUPT && cancellable != NULL)
-    {
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return NULL;
-    }
   if (rc != SQLITE_DONE)
     {
-      vankho_library_set_sqlite_error (error, self->reader, self->path);
+      set_step_error (self, self->reader, rc, cancellable, error);
       return NULL;
     }
 
@@ -1509,6 +1732,10 @@ build_id_query (const VankhoArticleQuery *query,
     g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
 
   append_filter_terms (sql, query, id, "a.published", exclude, tag_key, FALSE, FALSE, params);
+
+  /* Bound by run_ranked_query(), which may split the search by id. */
+  if (*ranked && !needs_row)
+    g_string_append (sql, " AND articles_fts.rowid >= :first AND articles_fts.rowid <= :last");
 
   switch (sort)
     {
