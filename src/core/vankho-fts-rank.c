@@ -16,15 +16,18 @@
  * aside). Term frequency still saturates (k1 = 1.2), so a long article
  * that names a word often does not bury one that names it in its title.
  *
- *   vankho_rank(articles_fts, title_weight, body_weight)
+ *   vankho_rank(articles_fts, title_weight, body_weight [, counts])
  *
  * returns minus the score, as bm25() does, so that ORDER BY puts the best
- * first.
+ * first. A search run in parts on several connections at once passes each
+ * part the same VankhoFtsPhraseCounts (sqlite3_bind_pointer()), so that
+ * each phrase is counted once, by whichever part gets to it first.
  */
 
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "vankho-fts-rank.h"
 #include "vankho-fts-tokenizer.h"
@@ -46,6 +49,43 @@ typedef struct
   sqlite3_int64 half;   /* rows in the table, halved */
 } PhraseCount;
 
+struct _VankhoFtsPhraseCounts
+{
+  GMutex         lock;
+  GCond          counted;
+  int            n_phrases;   /* 0 until a part first asks */
+  int            next;        /* the first phrase no part has taken */
+  int            n_counted;
+  int            rc;          /* the first error of any part */
+  sqlite3_int64 *n_hits;
+};
+
+/**
+ * vankho_fts_phrase_counts_new:
+ *
+ * Returns: (transfer full): counts to share between the parts of one
+ *   search; free with vankho_fts_phrase_counts_free() once they are done
+ */
+VankhoFtsPhraseCounts *
+vankho_fts_phrase_counts_new (void)
+{
+  VankhoFtsPhraseCounts *counts = g_new0 (VankhoFtsPhraseCounts, 1);
+
+  g_mutex_init (&counts->lock);
+  g_cond_init (&counts->counted);
+
+  return counts;
+}
+
+void
+vankho_fts_phrase_counts_free (VankhoFtsPhraseCounts *counts)
+{
+  g_mutex_clear (&counts->lock);
+  g_cond_clear (&counts->counted);
+  g_free (counts->n_hits);
+  g_free (counts);
+}
+
 /* Counting stops past half the rows: from there on the idf is the same,
  * and common words, which match nearly every row, were counted in full
  * (all the counting was 5 ms of a 40 ms three-word search). */
@@ -59,11 +99,80 @@ count_row (const Fts5ExtensionApi *api,
   return ++count->n_hits > count->half ? SQLITE_DONE : SQLITE_OK;
 }
 
+static int
+count_phrase (const Fts5ExtensionApi *api,
+              Fts5Context            *fts,
+              int                     phrase,
+              sqlite3_int64           n_rows,
+              sqlite3_int64          *n_hits)
+{
+  PhraseCount count = { 0, n_rows / 2 };
+  int rc;
+
+  rc = api->xQueryPhrase (fts, phrase, &count, count_row);
+  *n_hits = count.n_hits;
+
+  return rc;
+}
+
+/* Counts the phrases the other parts have not taken, then waits for
+ * theirs. A part only waits for phrases being counted, never for one that
+ * waits itself. */
+static int
+count_phrases_shared (const Fts5ExtensionApi *api,
+                      Fts5Context            *fts,
+                      VankhoFtsPhraseCounts  *counts,
+                      int                     n_phrases,
+                      sqlite3_int64           n_rows,
+                      sqlite3_int64          *n_hits)
+{
+  int rc;
+
+  g_mutex_lock (&counts->lock);
+  if (counts->n_phrases == 0)
+    {
+      counts->n_phrases = n_phrases;
+      counts->n_hits = g_new0 (sqlite3_int64, n_phrases);
+    }
+  if (counts->n_phrases != n_phrases)
+    {
+      g_mutex_unlock (&counts->lock);
+      g_critical ("Phrase counts shared by two different searches");
+      return SQLITE_MISUSE;
+    }
+
+  while (counts->next < n_phrases)
+    {
+      int phrase = counts->next++;
+      sqlite3_int64 n = 0;
+
+      g_mutex_unlock (&counts->lock);
+      rc = count_phrase (api, fts, phrase, n_rows, &n);
+      g_mutex_lock (&counts->lock);
+
+      counts->n_hits[phrase] = n;
+      if (rc != SQLITE_OK && counts->rc == SQLITE_OK)
+        counts->rc = rc;
+      counts->n_counted++;
+      g_cond_broadcast (&counts->counted);
+    }
+  while (counts->n_counted < n_phrases)
+    g_cond_wait (&counts->counted, &counts->lock);
+
+  memcpy (n_hits, counts->n_hits, sizeof (sqlite3_int64) * n_phrases);
+  rc = counts->rc;
+  g_mutex_unlock (&counts->lock);
+
+  return rc;
+}
+
 static RankData *
 get_rank_data (const Fts5ExtensionApi *api,
                Fts5Context            *fts,
+               VankhoFtsPhraseCounts  *shared,
                int                    *rc)
 {
+  g_autofree sqlite3_int64 *n_hits = NULL;
   RankData *data = api->xGetAuxdata (fts, 0);
   sqlite3_int64 n_rows = 0;
   int n_phrases;
@@ -87,15 +196,21 @@ get_rank_data (const Fts5ExtensionApi *api,
   else
     *rc = api->xRowCount (fts, &n_rows);
 
+  if (n_phrases > 1 && *rc == SQLITE_OK)
+    {
+      n_hits = g_new0 (sqlite3_int64, n_phrases);
+      if (shared != NULL)
+        *rc = count_phrases_shared (api, fts, shared, n_phrases, n_rows, n_hits);
+      for (int i = 0; shared == NULL && *rc == SQLITE_OK && i < n_phrases; i++)
+        *rc = count_phrase (api, fts, i, n_rows, &n_hits[i]);
+    }
+
   for (int i = 0; n_phrases > 1 && *rc == SQLITE_OK && i < n_phrases; i++)
     {
-      PhraseCount count = { 0, n_rows / 2 };
-
-      *rc = api->xQueryPhrase (fts, i, &count, count_row);
       /* As bm25(): a phrase in half the rows or more would weigh
        * negatively or nothing; it weighs very little instead. */
-      data->idf[i] = log ((n_rows - count.n_hits + 0.5) / (count.n_hits + 0.5));
-      if (count.n_hits > count.half || data->idf[i] <= 0.0)
+      data->idf[i] = log ((n_rows - n_hits[i] + 0.5) / (n_hits[i] + 0.5));
+      if (n_hits[i] > n_rows / 2 || data->idf[i] <= 0.0)
         data->idf[i] = 1e-6;
     }
 
@@ -119,7 +234,9 @@ rank_function (const Fts5ExtensionApi *api,
   double score = 0.0;
   int rc = SQLITE_OK;
 
-  data = get_rank_data (api, fts, &rc);
+  data = get_rank_data (api, fts,
+                        n_values > N_WEIGHTS ? sqlite3_value_pointer (values[N_WEIGHTS], VANKHO_FTS_PHRASE_COUNTS_TYPE) : NULL,
+                        &rc);
   if (data == NULL)
     {
       sqlite3_result_error_code (context, rc);

@@ -1234,18 +1234,28 @@ sort_ranked_ids (RankedId *hits,
   return hits;
 }
 
+/* Binds @params to the statement's '?' parameters in order; the named
+ * ones (':first') are bound by name, and SQLite numbers them among the
+ * others in the order they appear. */
 static void
 bind_params (sqlite3_stmt *stmt,
              GArray       *params)
 {
-  for (guint i = 0; i < params->len; i++)
-    {
-      const Param *param = &g_array_index (params, Param, i);
+  int n = sqlite3_bind_parameter_count (stmt);
+  guint next = 0;
 
+  for (int i = 1; i <= n && next < params->len; i++)
+    {
+      const Param *param;
+
+      if (sqlite3_bind_parameter_name (stmt, i) != NULL)
+        continue;
+
+      param = &g_array_index (params, Param, next++);
       if (param->is_text)
-        sqlite3_bind_text (stmt, i + 1, param->text, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, i, param->text, -1, SQLITE_TRANSIENT);
       else
-        sqlite3_bind_int64 (stmt, i + 1, param->number);
+        sqlite3_bind_int64 (stmt, i, param->number);
     }
 }
 
@@ -1275,6 +1285,7 @@ typedef struct
   gint64         first;
   gint64         last;
   GCancellable  *cancellable;
+  VankhoFtsPhraseCounts *counts;
   GArray        *hits;   /* RankedId */
   GArray        *spare;  /* for sorting them */
   const RankedId *sorted;
@@ -1298,6 +1309,8 @@ collect_ranked_hits (gpointer data)
   bind_params (stmt, part->params);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":first"), part->first);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":last"), part->last);
+  sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":counts"),
+                        part->counts, VANKHO_FTS_PHRASE_COUNTS_TYPE, NULL);
   /* Ranked ids are limited once sorted. */
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), -1);
 
@@ -1377,9 +1390,9 @@ vankho_library_set_search_split (VankhoLibrary *self,
  * (see build_id_query()) is split by id across the processors, each part
  * on a connection and a thread of its own: a common word matches most of
  * the archive, and FTS5 walks its matches and the rank reads each one's
- * positions on one core. Each part's rank still reads the whole index's
- * counts, so the scores are those of one search; each part sorts its hits
- * and the sorted parts are merged.
+ * positions on one core. The parts share the phrases' counts over the
+ * whole index (each counted by one of them), so the scores are those of
+ * one search; each part sorts its hits and the sorted parts are merged.
  */
 static GArray *
 run_ranked_query (VankhoLibrary  *self,
@@ -1391,6 +1404,7 @@ run_ranked_query (VankhoLibrary  *self,
 {
   SearchPart parts[SEARCH_PARTS_MAX] = { { 0 } };
   GThread *threads[SEARCH_PARTS_MAX] = { NULL };
+  g_autoptr(VankhoFtsPhraseCounts) counts = vankho_fts_phrase_counts_new ();
   g_autoptr(GArray) ids = NULL;
   GError *part_error = NULL;
   gint64 first = 0, last = -1;
@@ -1419,6 +1433,7 @@ run_ranked_query (VankhoLibrary  *self,
       part->first = i == 0 ? G_MININT64 : first + (last - first + 1) * i / n_parts;
       part->last = i == n_parts - 1 ? G_MAXINT64 : first + (last - first + 1) * (i + 1) / n_parts - 1;
       part->cancellable = cancellable;
+      part->counts = counts;
       part->hits = helper != NULL ? helper->hits : self->ranked_hits;
       part->spare = helper != NULL ? helper->spare : self->ranked_spare;
     }
@@ -1721,7 +1736,7 @@ build_id_query (const VankhoArticleQuery *query,
     {
       g_string_append (sql, needs_row ? "SELECT a.id" : "SELECT articles_fts.rowid");
       if (*ranked)
-        g_string_append (sql, ", " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0)");
+        g_string_append (sql, ", " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0, :counts)");
       g_string_append (sql, " FROM articles_fts");
       if (needs_row)
         g_string_append (sql, " JOIN articles a ON a.id = articles_fts.rowid");
