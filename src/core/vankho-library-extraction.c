@@ -205,6 +205,7 @@ ensure_document (VankhoLibrary         *self,
 static gboolean
 store_places (VankhoLibrary     *self,
               gint64             article_id,
+              gboolean           fresh,
               VankhoExtraction  *extraction,
               GError           **error)
 {
@@ -214,7 +215,11 @@ store_places (VankhoLibrary     *self,
   /* A province the user placed or removed keeps the user's say. The date
    * given here spares places_published_insert an update of the row, and
    * of its index, after each insert. */
-  stmt = vankho_library_prepare_kept (self,
+  stmt = vankho_library_prepare_kept (self, fresh ?
+                                      "INSERT INTO places (article_id, province, role, evidence,"
+                                      "  evidence_offset, evidence_length, origin, published)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto',"
+                                      "  (SELECT published FROM articles WHERE id = ?1)" :
                                       "INSERT INTO places (article_id, province, role, evidence,"
                                       "  evidence_offset, evidence_length, origin, published)"
                                       " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto',"
@@ -249,6 +254,7 @@ store_places (VankhoLibrary     *self,
 static gboolean
 store_citations (VankhoLibrary     *self,
                  gint64             article_id,
+                 gboolean           fresh,
                  VankhoExtraction  *extraction,
                  GHashTable        *document_ids,
                  GError           **error)
@@ -257,7 +263,11 @@ store_citations (VankhoLibrary     *self,
   GPtrArray *citations = vankho_extraction_get_citations (extraction);
 
   /* A mention the user re-attached or rejected stays as the user left it. */
-  stmt = vankho_library_prepare_kept (self,
+  stmt = vankho_library_prepare_kept (self, fresh ?
+                                      "INSERT INTO citations (article_id, document_id, mention,"
+                                      "  mention_offset, mention_length, sentence, confidence, origin, published)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
+                                      "  (SELECT published FROM articles WHERE id = ?1)" :
                                       "INSERT INTO citations (article_id, document_id, mention,"
                                       "  mention_offset, mention_length, sentence, confidence, origin, published)"
                                       " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
@@ -353,6 +363,7 @@ vankho_library_store_extraction (VankhoLibrary     *self,
   sqlite3_stmt *stmt;
   const VankhoDate *published;
   g_autofree char *iso = NULL;
+  gboolean fresh;
   static const char * const clear[] = {
     "DELETE FROM places WHERE article_id = ?1 AND origin = 'auto'",
     "DELETE FROM citations WHERE article_id = ?1 AND origin = 'auto'",
@@ -362,7 +373,15 @@ vankho_library_store_extraction (VankhoLibrary     *self,
   g_return_val_if_fail (VANKHO_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VANKHO_IS_EXTRACTION (extraction), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
+  /* An article added in the open transaction has nothing stored about it
+   * yet, by the user or otherwise: nothing to clear, and its rows go in
+   * without looking for the user's. That look was a scan of the article's
+   * citations so far at each citation, 4.2 million row reads for 741 199
+   * citations at 100 000 articles. */
+  fresh = self->unindexed->len > 0 &&
+          g_array_index (self->unindexed, gint64, self->unindexed->len - 1) == article_id;
+
+  for (guint i = 0; !fresh && i < G_N_ELEMENTS (clear); i++)
     {
       sqlite3_stmt *del = vankho_library_prepare_kept (self, clear[i], error);
 
@@ -395,8 +414,8 @@ vankho_library_store_extraction (VankhoLibrary     *self,
         return FALSE;
     }
 
-  return store_places (self, article_id, extraction, error) &&
-         store_citations (self, article_id, extraction, document_ids, error) &&
+  return store_places (self, article_id, fresh, extraction, error) &&
+         store_citations (self, article_id, fresh, extraction, document_ids, error) &&
          store_events (self, article_id, extraction, document_ids, error);
 }
 
