@@ -325,4 +325,20 @@ static const char * const vankho_library_migrations[] = {
   "DROP INDEX citations_by_document;"
   "DROP INDEX citations_by_document_date;"
   "CREATE INDEX citations_by_document_date ON citations (document_id, published, article_id, rejected);",
+
+  /* 8 → 9: a citation's document and its article paired by an insert that
+   * ignores a pair already there, not by a lookup and then an insert; the
+   * document's newest date written only when the citation is newer, not
+   * rewritten unchanged at every citation. The same counts and dates. */
+  "DROP TRIGGER document_stats_insert;"
+  "CREATE TRIGGER document_stats_insert AFTER INSERT ON citations"
+  "  WHEN NOT NEW.rejected BEGIN"
+  "  INSERT OR IGNORE INTO document_articles (document_id, article_id)"
+  "    VALUES (NEW.document_id, NEW.article_id);"
+  "  UPDATE document_stats"
+  "    SET latest = coalesce (NEW.published, (SELECT published FROM articles WHERE id = NEW.article_id))"
+  "    WHERE document_id = NEW.document_id"
+  "      AND coalesce (NEW.published, (SELECT published FROM articles WHERE id = NEW.article_id))"
+  "          > coalesce (latest, '');"
+  "END;",
 };
