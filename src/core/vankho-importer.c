@@ -612,8 +612,11 @@ store_article (VankhoImporter    *self,
 
 /* Reading, decoding, parsing and extraction need nothing but the file, and
  * take more than half of an import; they run on worker threads, a window of
- * files ahead, while this thread writes to the library in file order. */
-#define READ_AHEAD 64
+ * files ahead, while this thread writes to the library in file order. The
+ * window outlasts a commit, when this thread indexes a whole batch: with 64
+ * files the workers had finished them long before and waited (a 10 000
+ * import used 77 % of two cores). */
+#define READ_AHEAD 256
 
 typedef struct
 {
