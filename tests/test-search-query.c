@@ -26,6 +26,9 @@ test_words (void)
   assert_query ("dang uy", "\"dang\" AND \"uy\"", NULL);
   assert_query ("Đảng ủy", "\"dang\" AND \"uy\"", NULL);
   assert_query ("ĐẢNG UỶ", "\"dang\" AND \"uy\"", NULL);
+  /* Repeated words, however they are written, are asked for once. */
+  assert_query ("tổ tô TỔ", "\"to\"", NULL);
+  assert_query ("dang uy dang", "\"dang\" AND \"uy\"", NULL);
 }
 
 static void

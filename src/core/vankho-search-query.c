@@ -254,13 +254,18 @@ vankho_search_query_parse (const char *text)
 
   if (builder.clauses->len > 0)
     {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       GString *match = g_string_new (NULL);
 
+      /* A word typed twice is asked for once: it matches the same
+       * articles, and each repeat would be counted and ranked again. */
       for (guint i = 0; i < builder.clauses->len; i++)
         {
-          g_autofree char *clause = join_clause (g_ptr_array_index (builder.clauses, i));
+          char *clause = join_clause (g_ptr_array_index (builder.clauses, i));
 
-          if (i > 0)
+          if (!g_hash_table_add (seen, clause))
+            continue;
+          if (match->len > 0)
             g_string_append (match, " AND ");
           g_string_append (match, clause);
         }
