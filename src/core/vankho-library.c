@@ -630,6 +630,13 @@ open_library (VankhoLibrary  *self,
       !vankho_library_exec (self, self->db, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
+  /* The writer's cache is larger than the readers': an import inserts
+   * into a dozen indexes with scattered keys (hashes, documents,
+   * provinces), and at 100 000 articles their leaves no longer fit in
+   * 16 MB. An upper bound, filled only by writing. */
+  if (!vankho_library_exec (self, self->db, "PRAGMA cache_size = -65536", error))
+    return FALSE;
+
   if (version < VANKHO_LIBRARY_SCHEMA_VERSION && !migrate (self, version, error))
     return FALSE;
 
