@@ -633,7 +633,7 @@ open_library (VankhoLibrary  *self,
   /* The writer's cache is larger than the readers': an import inserts
    * into a dozen indexes with scattered keys (hashes, documents,
    * provinces), and at 100 000 articles their leaves no longer fit in
-   * 16 MB. An upper bound, filled only by writing. */
+   * 16 MB. An upper bound: pages are cached as they are used. */
   if (!vankho_library_exec (self, self->db, "PRAGMA cache_size = -65536", error))
     return FALSE;
 
@@ -1285,19 +1285,19 @@ set_step_error (VankhoLibrary  *self,
  */
 typedef struct
 {
-  VankhoLibrary *self;
-  sqlite3       *db;
-  const char    *sql;
-  GArray        *params;
-  gint64         first;
-  gint64         last;
-  GCancellable  *cancellable;
+  VankhoLibrary         *self;
+  sqlite3               *db;
+  const char            *sql;
+  GArray                *params;
+  gint64                 first;
+  gint64                 last;
+  GCancellable          *cancellable;
   VankhoFtsPhraseCounts *counts;
-  GArray        *hits;   /* RankedId */
-  GArray        *spare;  /* for sorting them */
-  const RankedId *sorted;
-  guint          next;   /* the first not yet merged */
-  GError        *error;
+  GArray                *hits;    /* RankedId */
+  GArray                *spare;   /* for sorting them */
+  const RankedId        *sorted;
+  guint                  next;    /* the first not yet merged */
+  GError                *error;
 } SearchPart;
 
 static gpointer
@@ -1449,12 +1449,16 @@ run_ranked_query (VankhoLibrary  *self,
     {
       if (cancellable != NULL)
         sqlite3_progress_handler (parts[i].db, 1000, check_cancelled, cancellable);
-      threads[i] = g_thread_new ("vankho-search", collect_ranked_hits, &parts[i]);
+      /* Without a thread the part runs here, after the first. */
+      threads[i] = g_thread_try_new ("vankho-search", collect_ranked_hits, &parts[i], NULL);
     }
   collect_ranked_hits (&parts[0]);
   for (guint i = 1; i < n_parts; i++)
     {
-      g_thread_join (threads[i]);
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      else
+        collect_ranked_hits (&parts[i]);
       sqlite3_progress_handler (parts[i].db, 0, NULL, NULL);
     }
 
