@@ -99,7 +99,9 @@ test_stored_on_import (Fixture       *fixture,
   g_autoptr(VankhoExtraction) stored = vankho_library_load_extraction (fixture->library, fixture->id, &error);
   g_autoptr(VankhoArticle) article = vankho_library_get_article (fixture->library, fixture->id, &error);
   g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(VankhoExtraction) fresh = NULL;
   g_autofree char *published = vankho_article_dup_published_iso (article);
+  GPtrArray *fresh_citations;
   GPtrArray *citations;
   const VankhoPlace *kon_tum;
 
@@ -122,6 +124,23 @@ test_stored_on_import (Fixture       *fixture,
       g_assert_cmpuint (citation->offset + citation->length, <=, strlen (vankho_article_get_body (article)));
       g_assert_true (strncmp (vankho_article_get_body (article) + citation->offset,
                               citation->mention, citation->length) == 0);
+    }
+
+  /* Each sentence, kept as offsets, reads back as the extractor cut it. */
+  fresh = vankho_analysis_run (article);
+  fresh_citations = vankho_extraction_get_citations (fresh);
+  g_assert_cmpuint (fresh_citations->len, ==, citations->len);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const VankhoCitation *citation = g_ptr_array_index (citations, i);
+      guint j;
+
+      for (j = 0; j < fresh_citations->len; j++)
+        if (((VankhoCitation *) g_ptr_array_index (fresh_citations, j))->offset == citation->offset)
+          break;
+      g_assert_cmpuint (j, <, fresh_citations->len);
+      g_assert_nonnull (citation->sentence);
+      g_assert_cmpstr (citation->sentence, ==, ((VankhoCitation *) g_ptr_array_index (fresh_citations, j))->sentence);
     }
 
   documents = vankho_library_find_documents (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,

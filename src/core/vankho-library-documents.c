@@ -706,7 +706,7 @@ vankho_library_list_citing_articles (VankhoLibrary  *self,
                                  " SELECT a.id, c.id, c.document_id, a.title, a.published, a.outlet,"
                                  "  (SELECT p.province FROM places p WHERE p.article_id = a.id"
                                  "    AND p.role = 'primary' ORDER BY p.id LIMIT 1),"
-                                 "  c.sentence, c.mention, min (c.mention_offset), count (*)"
+                                 "  " VANKHO_CITATION_SENTENCE ", c.mention, min (c.mention_offset), count (*)"
                                  " FROM page JOIN citations c ON c.article_id = page.id"
                                  " JOIN articles a ON a.id = page.id"
                                  " WHERE c.document_id IN " FAMILY " AND NOT c.rejected"

@@ -265,12 +265,14 @@ store_citations (VankhoLibrary     *self,
   /* A mention the user re-attached or rejected stays as the user left it. */
   stmt = vankho_library_prepare_kept (self, fresh ?
                                       "INSERT INTO citations (article_id, document_id, mention,"
-                                      "  mention_offset, mention_length, sentence, confidence, origin, published)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
+                                      "  mention_offset, mention_length, sentence_offset, sentence_length,"
+                                      "  confidence, origin, published)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, 'auto',"
                                       "  (SELECT published FROM articles WHERE id = ?1)" :
                                       "INSERT INTO citations (article_id, document_id, mention,"
-                                      "  mention_offset, mention_length, sentence, confidence, origin, published)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'auto',"
+                                      "  mention_offset, mention_length, sentence_offset, sentence_length,"
+                                      "  confidence, origin, published)"
+                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, 'auto',"
                                       "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
                                       " (SELECT 1 FROM citations WHERE article_id = ?1"
                                       "  AND mention_offset = ?4 AND origin = 'user')", error);
@@ -295,8 +297,9 @@ store_citations (VankhoLibrary     *self,
       sqlite3_bind_text (stmt, 3, citation->mention, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, citation->offset);
       sqlite3_bind_int64 (stmt, 5, citation->length);
-      bind_text_or_null (stmt, 6, citation->sentence);
+      sqlite3_bind_int64 (stmt, 6, citation->sentence_offset);
       sqlite3_bind_double (stmt, 7, citation->confidence);
+      sqlite3_bind_int64 (stmt, 8, citation->sentence_length);
 
       if (!step_done (self, stmt, error))
         return FALSE;
@@ -452,8 +455,9 @@ vankho_library_load_extraction (VankhoLibrary  *self,
   citations = vankho_library_prepare (self, self->db,
                                       "SELECT d.canonical_key, d.kind, d.number, d.symbol, d.issuer,"
                                       "  d.issued, d.title, c.mention, c.mention_offset,"
-                                      "  c.mention_length, c.sentence, c.confidence"
+                                      "  c.mention_length, " VANKHO_CITATION_SENTENCE ", c.confidence"
                                       " FROM citations c JOIN documents d ON d.id = c.document_id"
+                                      " JOIN articles a ON a.id = c.article_id"
                                       " WHERE c.article_id = ?1 AND NOT c.rejected"
                                       " ORDER BY c.mention_offset", error);
   events = vankho_library_prepare (self, self->db,

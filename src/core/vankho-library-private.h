@@ -70,6 +70,12 @@ struct _VankhoLibrary
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* A citation c's sentence, cut from the body of its article a by its
+ * offsets in bytes; citations stored before schema 10 kept a copy. */
+#define VANKHO_CITATION_SENTENCE \
+  "coalesce (c.sentence, CAST (substr (CAST (a.body AS BLOB)," \
+  " c.sentence_offset + 1, c.sentence_length) AS TEXT))"
+
 void          vankho_library_set_sqlite_error (GError        **error,
                                                sqlite3        *db,
                                                const char     *path);

@@ -341,4 +341,11 @@ static const char * const vankho_library_migrations[] = {
   "      AND coalesce (NEW.published, (SELECT published FROM articles WHERE id = NEW.article_id))"
   "          > coalesce (latest, '');"
   "END;",
+
+  /* 9 → 10: a citation's sentence kept as its offsets in the article's
+   * body, not as a copy of that text: a quarter of a gigabyte at 100 000
+   * articles, written by every import and its checkpoints. Older rows keep
+   * their copy; the readers take whichever there is. */
+  "ALTER TABLE citations ADD COLUMN sentence_offset INTEGER;"
+  "ALTER TABLE citations ADD COLUMN sentence_length INTEGER;",
 };

@@ -64,7 +64,7 @@ typedef struct
   char   *latest;       /* the newest citing article's date */
 } VankhoDocumentSummary;
 
-#define VANKHO_LIBRARY_SCHEMA_VERSION 9
+#define VANKHO_LIBRARY_SCHEMA_VERSION 10
 
 #define VANKHO_TYPE_LIBRARY (vankho_library_get_type ())
 

@@ -1087,6 +1087,7 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
           vankho_extract_text_orig_span (t, m->start, m->end, &c->offset, &c->length);
           vankho_extract_text_sentence (t, m->start, &ss, &se);
           c->sentence = vankho_extract_text_orig_dup (t, ss, se);
+          vankho_extract_text_orig_span (t, ss, se, &c->sentence_offset, &c->sentence_length);
           c->confidence = m->confidence;
 
           if (spans != NULL)

@@ -48,6 +48,8 @@ typedef struct
   gsize       offset;           /* bytes into the body */
   gsize       length;
   char       *sentence;
+  gsize       sentence_offset;  /* bytes into the body */
+  gsize       sentence_length;
   double      confidence;
 } VankhoCitation;
 
