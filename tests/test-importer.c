@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "vankho-importer.h"
+#include "vankho-library-private.h"
 #include "vankho-library.h"
 
 typedef struct
@@ -198,6 +199,17 @@ count_failures_matching (VankhoImporter *importer,
   return n;
 }
 
+/* The writing connection's page cache, in kB. */
+static gint64
+writer_cache_kb (VankhoLibrary *library)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (library->db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return -sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_import_mixed_folder (Fixture       *fixture,
                           gconstpointer  data)
@@ -242,6 +254,9 @@ test_import_mixed_folder (Fixture       *fixture,
   g_assert_cmpuint (count_failures_matching (importer, "gone.txt", ""), ==, 1);
   g_assert_cmpuint (vankho_importer_get_failures (importer)->len, ==, 6);
   g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 3);
+  /* The import's larger cache is given back: the list binds its rows on
+   * the same connection and would fill it. */
+  g_assert_cmpint (writer_cache_kb (fixture->library), ==, 16384);
 
   /* Twice: nothing new, and it says so. */
   again = vankho_importer_new (fixture->library);

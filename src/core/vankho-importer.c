@@ -732,6 +732,7 @@ vankho_importer_import_paths (VankhoImporter            *self,
     cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
                                        g_object_ref (stop), g_object_unref);
   jobs = g_new0 (ReadJob, files->len);
+  vankho_library_set_bulk_writing (self->library, TRUE);
   pool = g_thread_pool_new (read_job_run, &pipeline, MAX (1, (int) g_get_num_processors ()),
                             FALSE, NULL);
 
@@ -811,6 +812,7 @@ vankho_importer_import_paths (VankhoImporter            *self,
       else
         vankho_library_rollback (self->library);
     }
+  vankho_library_set_bulk_writing (self->library, FALSE);
 
   /* A batch rolled back added nothing: count only what was committed. */
   if (!ok)

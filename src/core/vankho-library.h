@@ -80,6 +80,8 @@ gboolean       vankho_library_begin               (VankhoLibrary       *self,
 gboolean       vankho_library_commit              (VankhoLibrary       *self,
                                                    GError             **error);
 void           vankho_library_rollback            (VankhoLibrary       *self);
+void           vankho_library_set_bulk_writing    (VankhoLibrary       *self,
+                                                   gboolean             bulk);
 gint64         vankho_library_ensure_source       (VankhoLibrary       *self,
                                                    VankhoSourceKind     kind,
                                                    const char          *title,
