@@ -135,6 +135,11 @@ def check_library(library):
     problems = []
     if not os.path.exists(library):
         return problems, 0
+    # Killed while the new library was switching to WAL, it is left with a
+    # rollback journal that only a writer can roll back, as the app's next
+    # open does; a read-only look would fail before it.
+    if os.path.exists(library + '-journal'):
+        sqlite3.connect(library).execute('SELECT count(*) FROM sqlite_master').fetchall()
     # The WAL is part of the library: open it as the app would, read-only.
     db = sqlite3.connect(f'file:{library}?mode=ro', uri=True)
     try:
