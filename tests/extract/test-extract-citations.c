@@ -184,6 +184,37 @@ test_events (void)
     }
 }
 
+/* A sentence longer than the reach is cut at words: 'ết đề ra' stood
+ * for 'kết đề ra' in a citing sentence of the seeds. */
+static void
+test_long_sentence (void)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(VankhoExtraction) result = NULL;
+  const VankhoCitation *c;
+  const char *start;
+  gsize end;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append (body, "xây dựng kết quả ");
+  g_string_append (body, "theo tinh thần Nghị quyết số 12-NQ/TW ");
+  for (guint i = 0; i < 80; i++)
+    g_string_append (body, "đề ra nhiệm vụ ");
+  g_string_append (body, "mới.");
+
+  result = extract_test_run (body->str, "2023-03", NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (vankho_extraction_get_citations (result)->len, ==, 1);
+  c = g_ptr_array_index (vankho_extraction_get_citations (result), 0);
+  g_assert_nonnull (strstr (c->sentence, "Nghị quyết số 12-NQ/TW"));
+  g_assert_cmpuint (strlen (c->sentence), <, body->len);
+
+  start = strstr (body->str, c->sentence);
+  g_assert_nonnull (start);
+  end = (start - body->str) + strlen (c->sentence);
+  g_assert_true (start == body->str || start[-1] == ' ');
+  g_assert_true (end == body->len || body->str[end] == ' ');
+}
+
 static void
 test_catalogue (void)
 {
@@ -233,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/extract/citations/short-mentions", test_short_mentions);
   g_test_add_func ("/extract/citations/named", test_named);
   g_test_add_func ("/extract/citations/fields", test_fields);
+  g_test_add_func ("/extract/citations/long-sentence", test_long_sentence);
   g_test_add_func ("/extract/citations/catalogue", test_catalogue);
   g_test_add_func ("/extract/events/kinds", test_events);
   g_test_add_func ("/extract/json", test_json);

@@ -463,9 +463,23 @@ vankho_extract_text_sentence (const VankhoExtractText *self,
 
   while (s > 0 && pos - s < SENTENCE_REACH && !is_sentence_end (self, s - 1))
     s--;
+  /* Cut short by the reach, it starts at a word, not inside one ('ết đề
+   * ra' for 'kết đề ra'). */
+  if (s > 0 && !is_sentence_end (self, s - 1))
+    while (s < pos && self->fold[s - 1] != ' ' && self->fold[s - 1] != '\n')
+      s++;
   while (e < self->fold_len && e - pos < SENTENCE_REACH && !is_sentence_end (self, e))
     e++;
-  if (e < self->fold_len && self->fold[e] != '\n')
+  if (e < self->fold_len && !is_sentence_end (self, e))
+    {
+      gsize word_end = e;
+
+      while (word_end > pos && self->fold[word_end] != ' ' && self->fold[word_end] != '\n')
+        word_end--;
+      if (word_end > pos)
+        e = word_end;
+    }
+  else if (e < self->fold_len && self->fold[e] != '\n')
     e++;
 
   while (s < e && (self->fold[s] == ' ' || self->fold[s] == '\n'))
