@@ -202,6 +202,13 @@ ensure_document (VankhoLibrary         *self,
   return id;
 }
 
+/* The insert of an article's place; store_places() adds the
+ * look for the user's own row when the article is not new. */
+#define INSERT_PLACE \
+  "INSERT INTO places (article_id, province, role, evidence, evidence_offset, evidence_length," \
+  "  origin, published)" \
+  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto', (SELECT published FROM articles WHERE id = ?1)"
+
 static gboolean
 store_places (VankhoLibrary     *self,
               gint64             article_id,
@@ -215,15 +222,8 @@ store_places (VankhoLibrary     *self,
   /* A province the user placed or removed keeps the user's say. The date
    * given here spares places_published_insert an update of the row, and
    * of its index, after each insert. */
-  stmt = vankho_library_prepare_kept (self, fresh ?
-                                      "INSERT INTO places (article_id, province, role, evidence,"
-                                      "  evidence_offset, evidence_length, origin, published)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto',"
-                                      "  (SELECT published FROM articles WHERE id = ?1)" :
-                                      "INSERT INTO places (article_id, province, role, evidence,"
-                                      "  evidence_offset, evidence_length, origin, published)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, 'auto',"
-                                      "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
+  stmt = vankho_library_prepare_kept (self, fresh ? INSERT_PLACE :
+                                      INSERT_PLACE " WHERE NOT EXISTS"
                                       " (SELECT 1 FROM places WHERE article_id = ?1 AND province = ?2"
                                       "  AND origin = 'user')", error);
   if (stmt == NULL)
@@ -251,6 +251,13 @@ store_places (VankhoLibrary     *self,
   return TRUE;
 }
 
+/* The insert of an article's citation; store_citations() adds the
+ * look for the user's own row when the article is not new. */
+#define INSERT_CITATION \
+  "INSERT INTO citations (article_id, document_id, mention, mention_offset, mention_length," \
+  "  sentence_offset, sentence_length, confidence, origin, published)" \
+  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'auto', (SELECT published FROM articles WHERE id = ?1)"
+
 static gboolean
 store_citations (VankhoLibrary     *self,
                  gint64             article_id,
@@ -263,17 +270,8 @@ store_citations (VankhoLibrary     *self,
   GPtrArray *citations = vankho_extraction_get_citations (extraction);
 
   /* A mention the user re-attached or rejected stays as the user left it. */
-  stmt = vankho_library_prepare_kept (self, fresh ?
-                                      "INSERT INTO citations (article_id, document_id, mention,"
-                                      "  mention_offset, mention_length, sentence_offset, sentence_length,"
-                                      "  confidence, origin, published)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, 'auto',"
-                                      "  (SELECT published FROM articles WHERE id = ?1)" :
-                                      "INSERT INTO citations (article_id, document_id, mention,"
-                                      "  mention_offset, mention_length, sentence_offset, sentence_length,"
-                                      "  confidence, origin, published)"
-                                      " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7, 'auto',"
-                                      "  (SELECT published FROM articles WHERE id = ?1) WHERE NOT EXISTS"
+  stmt = vankho_library_prepare_kept (self, fresh ? INSERT_CITATION :
+                                      INSERT_CITATION " WHERE NOT EXISTS"
                                       " (SELECT 1 FROM citations WHERE article_id = ?1"
                                       "  AND mention_offset = ?4 AND origin = 'user')", error);
   if (stmt == NULL)
@@ -298,8 +296,8 @@ store_citations (VankhoLibrary     *self,
       sqlite3_bind_int64 (stmt, 4, citation->offset);
       sqlite3_bind_int64 (stmt, 5, citation->length);
       sqlite3_bind_int64 (stmt, 6, citation->sentence_offset);
-      sqlite3_bind_double (stmt, 7, citation->confidence);
-      sqlite3_bind_int64 (stmt, 8, citation->sentence_length);
+      sqlite3_bind_int64 (stmt, 7, citation->sentence_length);
+      sqlite3_bind_double (stmt, 8, citation->confidence);
 
       if (!step_done (self, stmt, error))
         return FALSE;
