@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "vankho-article-list-model.h"
+#include "vankho-fts-rank.h"
 #include "vankho-fts-tokenizer.h"
 #include "vankho-library-private.h"
 #include "vankho-library-schema.h"
@@ -317,6 +318,63 @@ test_ranking_rare_words (Fixture       *fixture,
                                           1, NULL, NULL, NULL);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 2);
+}
+
+/* The score of one word is its saturated frequency, title mentions
+ * weighing 4: (4t + b) · 2.2 / (4t + b + 1.2). The body's mentions are
+ * counted from the bytes of their position list; far apart, their gaps
+ * take two bytes each.
+ */
+static void
+test_ranking_score (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *title; guint n_body; guint gap; } articles[] = {
+    { "Gia Lai", 0, 0 },
+    { "Tin", 1, 0 },
+    { "Gia Lai", 3, 1 },
+    { "Tin", 40, 2 },
+    { "Tin Gia Lai", 25, 300 },
+    { "Tin", 200, 150 },
+  };
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autoptr(GString) body = g_string_new ("Mở đầu");
+
+      for (guint n = 0; n < articles[i].n_body; n++)
+        {
+          for (guint w = 0; w < articles[i].gap; w++)
+            g_string_append (body, " chữ");
+          g_string_append (body, " Gia Lai,");
+        }
+      g_string_append (body, " hết.");
+      add (fixture->library, articles[i].title, body->str);
+    }
+
+  g_assert_cmpint (sqlite3_prepare_v2 (fixture->library->db,
+                                       "SELECT rowid, " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0)"
+                                       " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint q = 0; q < 2; q++)
+    {
+      guint i = 0;
+
+      sqlite3_bind_text (stmt, 1, q == 0 ? "gia" : "\"gia lai\"", -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          double freq = 4.0 * (strstr (articles[i].title, "Gia") != NULL) + articles[i].n_body;
+
+          g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, i + 1);
+          g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 1),
+                                          -freq * 2.2 / (freq + 1.2), 1e-9);
+          i++;
+        }
+      g_assert_cmpuint (i, ==, G_N_ELEMENTS (articles));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
 }
 
 /* A ranked search over many articles runs in parts, by id, on several
@@ -1643,6 +1701,7 @@ main (int    argc,
   ADD ("/library/search/snippet", test_snippet);
   ADD ("/library/search/ranking", test_ranking);
   ADD ("/library/search/ranking-rare-words", test_ranking_rare_words);
+  ADD ("/library/search/ranking-score", test_ranking_score);
   ADD ("/library/search/split", test_search_split);
   ADD ("/library/list/newest-first", test_newest_first);
   ADD ("/library/list/model", test_list_model);
