@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "vankho-application.h"
@@ -283,15 +287,42 @@ vankho_application_restore_library (VankhoApplication *self,
   g_timeout_add (100, restore_when_closed_cb, task);
 }
 
+/* How long ago the process started, in ms: the kernel keeps its start in
+ * clock ticks since boot (the 22nd field of /proc/self/stat, after the
+ * command's name in parentheses), so the loading of GTK and the libraries
+ * before main() counts too. -1 where there is no /proc. */
+static double
+ms_since_process_start (void)
+{
+  g_autofree char *stat = NULL;
+  struct timespec now;
+  const char *fields;
+  unsigned long long start_ticks;
+  long ticks_per_s = sysconf (_SC_CLK_TCK);
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      (fields = strrchr (stat, ')')) == NULL ||
+      sscanf (fields, ") %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
+              &start_ticks) != 1 ||
+      ticks_per_s <= 0 ||
+      clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return -1;
+
+  return (now.tv_sec - (double) start_ticks / ticks_per_s) * 1000.0 + now.tv_nsec / 1e6;
+}
+
 /* --bench-startup: the time to the window's first frame, then quit. */
 static void
 first_frame_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   VankhoApplication *self = user_data;
+  double since_start = ms_since_process_start ();
 
-  g_print ("app_first_frame %.1f ms\n",
-           (g_get_monotonic_time () - self->start_time) / 1000.0);
+  /* Without /proc, from the application's creation in main(). */
+  if (since_start < 0)
+    since_start = (g_get_monotonic_time () - self->start_time) / 1000.0;
+  g_print ("app_first_frame %.1f ms\n", since_start);
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, user_data);
   g_application_quit (G_APPLICATION (self));
 }
