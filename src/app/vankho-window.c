@@ -46,6 +46,10 @@ struct _VankhoWindow
   GtkProgressBar       *import_progress;
   GtkLabel             *import_label;
   VankhoArticlesView   *articles_view;
+  /* Built when first shown or linked to; until then their pages hold
+   * these empty bins. */
+  AdwBin               *resolutions_page;
+  AdwBin               *map_page;
   VankhoResolutionsView *resolutions_view;
   VankhoMapView        *map_view;
 };
@@ -1050,23 +1054,6 @@ clear_filter_action (GtkWidget  *widget,
 }
 
 static void
-show_province_cb (VankhoWindow *self,
-                  const char   *province)
-{
-  vankho_article_filter_set_province (self->filter, province);
-  vankho_map_view_focus_province (self->map_view, province);
-  adw_view_stack_set_visible_child_name (self->view_stack, "map");
-}
-
-static void
-show_document_cb (VankhoWindow *self,
-                  gint64        document_id)
-{
-  vankho_resolutions_view_select_document (self->resolutions_view, document_id);
-  adw_view_stack_set_visible_child_name (self->view_stack, "resolutions");
-}
-
-static void
 show_article_cb (VankhoWindow *self,
                  gint64        article_id)
 {
@@ -1082,11 +1069,69 @@ show_on_map_cb (VankhoWindow *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
+static VankhoResolutionsView *
+ensure_resolutions_view (VankhoWindow *self)
+{
+  if (self->resolutions_view == NULL)
+    {
+      self->resolutions_view = VANKHO_RESOLUTIONS_VIEW (vankho_resolutions_view_new (self->library, self->filter));
+      g_signal_connect_object (self->resolutions_view, "show-article",
+                               G_CALLBACK (show_article_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->resolutions_view, "show-on-map",
+                               G_CALLBACK (show_on_map_cb), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->resolutions_page, GTK_WIDGET (self->resolutions_view));
+    }
+
+  return self->resolutions_view;
+}
+
+static VankhoMapView *
+ensure_map_view (VankhoWindow *self)
+{
+  if (self->map_view == NULL)
+    {
+      self->map_view = VANKHO_MAP_VIEW (vankho_map_view_new (self->library, self->filter));
+      adw_bin_set_child (self->map_page, GTK_WIDGET (self->map_view));
+    }
+
+  return self->map_view;
+}
+
+/* Builds the view shown, if it was not yet. */
+static void
+ensure_visible_view (VankhoWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+
+  if (page == GTK_WIDGET (self->resolutions_page))
+    ensure_resolutions_view (self);
+  else if (page == GTK_WIDGET (self->map_page))
+    ensure_map_view (self);
+}
+
+static void
+show_province_cb (VankhoWindow *self,
+                  const char   *province)
+{
+  vankho_article_filter_set_province (self->filter, province);
+  vankho_map_view_focus_province (ensure_map_view (self), province);
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+}
+
+static void
+show_document_cb (VankhoWindow *self,
+                  gint64        document_id)
+{
+  vankho_resolutions_view_select_document (ensure_resolutions_view (self), document_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "resolutions");
+}
+
 static void
 visible_view_changed_cb (VankhoWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  ensure_visible_view (self);
   if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 }
@@ -1136,22 +1181,20 @@ vankho_window_constructed (GObject *object)
   g_signal_connect_object (self->articles_view, "show-document",
                            G_CALLBACK (show_document_cb), self, G_CONNECT_SWAPPED);
 
-  self->resolutions_view = VANKHO_RESOLUTIONS_VIEW (vankho_resolutions_view_new (self->library, self->filter));
-  vankho_window_add_view (self, GTK_WIDGET (self->resolutions_view), "resolutions", _("_Resolutions"),
+  /* The other views wait until they are shown: built, and measured by the
+   * stack, before the first frame, they made it 40-100 ms later. */
+  self->resolutions_page = ADW_BIN (adw_bin_new ());
+  vankho_window_add_view (self, GTK_WIDGET (self->resolutions_page), "resolutions", _("_Resolutions"),
                           "vankho-resolutions-symbolic");
-  g_signal_connect_object (self->resolutions_view, "show-article",
-                           G_CALLBACK (show_article_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->resolutions_view, "show-on-map",
-                           G_CALLBACK (show_on_map_cb), self, G_CONNECT_SWAPPED);
-
-  self->map_view = VANKHO_MAP_VIEW (vankho_map_view_new (self->library, self->filter));
-  vankho_window_add_view (self, GTK_WIDGET (self->map_view), "map", _("_Map"), "mark-location-symbolic");
+  self->map_page = ADW_BIN (adw_bin_new ());
+  vankho_window_add_view (self, GTK_WIDGET (self->map_page), "map", _("_Map"), "mark-location-symbolic");
 
   vankho_filter_bar_set_filter (self->filter_bar, self->library, self->filter);
 
   last_view = g_settings_get_string (self->settings, "last-view");
   if (adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+  ensure_visible_view (self);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -21,7 +21,9 @@
 #include "vankho-article-row.h"
 #include "vankho-filter-popover.h"
 #include "vankho-importer.h"
+#include "vankho-map-view.h"
 #include "vankho-reader.h"
+#include "vankho-resolutions-view.h"
 #include "vankho-window.h"
 
 #include "ui-test-utils.h"
@@ -432,6 +434,65 @@ test_screenshots (Fixture       *fixture,
   ui_test_render_png (GTK_WIDGET (fixture->window), search);
 }
 
+static guint
+count_descendants (GtkWidget *widget,
+                   GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child, type);
+
+  return n;
+}
+
+/* The Resolutions and Map views are built when first needed, not before
+ * the window's first frame; a link from the reader builds the view it
+ * leads to, and the view shows what the link asked for.
+ */
+static void
+test_views_built_when_needed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *articles_view = GTK_WIDGET (vankho_window_get_articles_view (fixture->window));
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  VankhoDocumentSummary *document;
+
+  ui_test_settle ();
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 0);
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_MAP_VIEW), ==, 0);
+
+  documents = vankho_library_find_documents (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
+                                             VANKHO_DOCUMENT_SORT_COUNT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, >, 0);
+  document = g_ptr_array_index (documents, 0);
+
+  g_signal_emit_by_name (articles_view, "show-document", document->id);
+  ui_test_settle ();
+  shown = ui_test_find_mapped (window, VANKHO_TYPE_RESOLUTIONS_VIEW);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpint (vankho_resolutions_view_get_selected_document (g_ptr_array_index (shown, 0)), ==, document->id);
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_MAP_VIEW), ==, 0);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  g_signal_emit_by_name (articles_view, "show-province", "Gia Lai");
+  ui_test_settle ();
+  shown = ui_test_find_mapped (window, VANKHO_TYPE_MAP_VIEW);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (vankho_article_filter_get_province (vankho_window_get_filter (fixture->window)), ==, "Gia Lai");
+
+  /* Shown again, each view is the one built before. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "resolutions"));
+  ui_test_settle ();
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 1);
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_MAP_VIEW), ==, 1);
+}
+
 /* The selected item of a dropdown whose model holds @text, or NULL. */
 static const char *
 document_choice (GtkWidget *popover)
@@ -514,6 +575,8 @@ main (int    argc,
               fixture_setup, test_reader_hostile_text, fixture_teardown);
   g_test_add ("/ui/window/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/ui/window/views-built-when-needed", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_views_built_when_needed, fixture_teardown);
   g_test_add ("/ui/window/screenshots", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_screenshots, fixture_teardown);
   g_test_add ("/ui/window/empty-offers-samples", Fixture, GINT_TO_POINTER (FALSE),
