@@ -36,9 +36,11 @@
 /* title, body */
 #define N_WEIGHTS 2
 
-/* Per query: each phrase's inverse document frequency. */
+/* Per query: the table's columns and each phrase's inverse document
+ * frequency. */
 typedef struct
 {
+  int    n_columns;
   int    n_phrases;
   double idf[];
 } RankData;
@@ -187,6 +189,7 @@ get_rank_data (const Fts5ExtensionApi *api,
       *rc = SQLITE_NOMEM;
       return NULL;
     }
+  data->n_columns = api->xColumnCount (fts);
   data->n_phrases = n_phrases;
 
   /* With one phrase the idf scales every score alike and cannot change the
@@ -252,7 +255,6 @@ rank_function (const Fts5ExtensionApi *api,
 {
   RankData *data;
   double weights[N_WEIGHTS];
-  int n_columns = api->xColumnCount (fts);
   double score = 0.0;
   int rc = SQLITE_OK;
 
@@ -288,7 +290,7 @@ rank_function (const Fts5ExtensionApi *api,
            * common word in a long article costs a pass over bytes instead
            * of a call per mention: a third of a three-word search at
            * 100 000 articles. /library/search/ranking-score checks it. */
-          if (column == n_columns - 1)
+          if (column == data->n_columns - 1)
             {
               freq += (1 + count_varints (iter.a, iter.b)) * (column < N_WEIGHTS ? weights[column] : 1.0);
               break;
