@@ -318,11 +318,13 @@ first_frame_cb (GdkFrameClock *clock,
 {
   VankhoApplication *self = user_data;
   double since_start = ms_since_process_start ();
+  char figure[G_ASCII_DTOSTR_BUF_SIZE];
 
   /* Without /proc, from the application's creation in main(). */
   if (since_start < 0)
     since_start = (g_get_monotonic_time () - self->start_time) / 1000.0;
-  g_print ("app_first_frame %.1f ms\n", since_start);
+  /* Read by scripts: a decimal point whatever the user's locale. */
+  g_print ("app_first_frame %s ms\n", g_ascii_formatd (figure, sizeof figure, "%.1f", since_start));
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, user_data);
   g_application_quit (G_APPLICATION (self));
 }

@@ -231,6 +231,8 @@ main (int   argc,
   guint n;
 
   setlocale (LC_ALL, "");
+  /* Figures are read by scripts: a decimal point in every locale. */
+  setlocale (LC_NUMERIC, "C");
 
   if (argc != 2)
     {

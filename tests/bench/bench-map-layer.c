@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <adwaita.h>
 #include <shumate/shumate.h>
@@ -126,6 +127,9 @@ main (int    argc,
       return 77;
     }
   adw_init ();
+  /* GTK took the user's locale; figures are read by scripts: a decimal
+   * point in every locale. */
+  setlocale (LC_NUMERIC, "C");
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);

@@ -260,6 +260,8 @@ main (int   argc,
   double p95, p95_floor;
 
   setlocale (LC_ALL, "");
+  /* Figures are read by scripts: a decimal point in every locale. */
+  setlocale (LC_NUMERIC, "C");
 
   if (argc < 2)
     {

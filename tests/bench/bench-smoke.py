@@ -19,8 +19,21 @@ EXPECTED = {
                    'filter_dates', 'filter_dates_floor'],
 }
 
+def comma_locale():
+    """A locale whose decimal separator is a comma, where one is installed:
+    the figures must keep their decimal point for the user who has it."""
+    try:
+        names = subprocess.run(['locale', '-a'], stdout=subprocess.PIPE, text=True).stdout.split()
+    except OSError:
+        return None
+    return next((n for n in names if n.lower() in ('vi_vn.utf8', 'vi_vn.utf-8')), None)
+
+ENV = dict(os.environ)
+if comma_locale():
+    ENV['LC_ALL'] = comma_locale()
+
 def run(name, *args):
-    out = subprocess.run([os.path.join(bindir, name), *args], check=True,
+    out = subprocess.run([os.path.join(bindir, name), *args], check=True, env=ENV,
                          stdout=subprocess.PIPE, text=True, timeout=TIMEOUT).stdout
     names = []
     for line in out.splitlines():
