@@ -87,6 +87,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   int contents = GPOINTER_TO_INT (data);  /* 0 none, 1 the samples, 2 a hostile article, 3 many */
@@ -107,6 +108,11 @@ fixture_setup (Fixture       *fixture,
     add_hostile_article (fixture->library);
   else if (contents == 3)
     add_many_articles (fixture->library);
+
+  /* Every test starts on the Articles view, whatever the one before showed:
+   * the settings live in memory for the whole process. */
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_reset (settings, "last-view");
 
   fixture->window = vankho_window_new (app, fixture->library);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
@@ -448,8 +454,9 @@ count_descendants (GtkWidget *widget,
 }
 
 /* The Resolutions and Map views are built when first needed, not before
- * the window's first frame; a link from the reader builds the view it
- * leads to, and the view shows what the link asked for.
+ * the window's first frame: when the switcher shows them, when a link
+ * from the reader leads to them (the view then shows what the link asked
+ * for), or at once when the window opens on the view last shown.
  */
 static void
 test_views_built_when_needed (Fixture       *fixture,
@@ -466,31 +473,46 @@ test_views_built_when_needed (Fixture       *fixture,
   g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 0);
   g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_MAP_VIEW), ==, 0);
 
+  /* The switcher. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "map"));
+  ui_test_settle ();
+  shown = ui_test_find_mapped (window, VANKHO_TYPE_MAP_VIEW);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 0);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* A link to a document. */
   documents = vankho_library_find_documents (fixture->library, NULL, VANKHO_DOCUMENT_GROUP_NONE,
                                              VANKHO_DOCUMENT_SORT_COUNT, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (documents->len, >, 0);
   document = g_ptr_array_index (documents, 0);
-
   g_signal_emit_by_name (articles_view, "show-document", document->id);
   ui_test_settle ();
   shown = ui_test_find_mapped (window, VANKHO_TYPE_RESOLUTIONS_VIEW);
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpint (vankho_resolutions_view_get_selected_document (g_ptr_array_index (shown, 0)), ==, document->id);
-  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_MAP_VIEW), ==, 0);
   g_clear_pointer (&shown, g_ptr_array_unref);
 
+  /* A link to a province, on the map built before. */
   g_signal_emit_by_name (articles_view, "show-province", "Gia Lai");
   ui_test_settle ();
   shown = ui_test_find_mapped (window, VANKHO_TYPE_MAP_VIEW);
   g_assert_cmpuint (shown->len, ==, 1);
   g_assert_cmpstr (vankho_article_filter_get_province (vankho_window_get_filter (fixture->window)), ==, "Gia Lai");
-
-  /* Shown again, each view is the one built before. */
-  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "resolutions"));
-  ui_test_settle ();
-  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 1);
   g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_MAP_VIEW), ==, 1);
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 1);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* A window opened on the map, the view last shown, builds it at once. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = vankho_window_new (app, fixture->library);
+  window = GTK_WIDGET (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_test_settle ();
+  shown = ui_test_find_mapped (window, VANKHO_TYPE_MAP_VIEW);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpuint (count_descendants (window, VANKHO_TYPE_RESOLUTIONS_VIEW), ==, 0);
 }
 
 /* The selected item of a dropdown whose model holds @text, or NULL. */
