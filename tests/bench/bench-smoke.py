@@ -29,8 +29,9 @@ def comma_locale():
     return next((n for n in names if n.lower() in ('vi_vn.utf8', 'vi_vn.utf-8')), None)
 
 ENV = dict(os.environ)
-if comma_locale():
-    ENV['LC_ALL'] = comma_locale()
+COMMA_LOCALE = comma_locale()
+if COMMA_LOCALE:
+    ENV['LC_ALL'] = COMMA_LOCALE
 
 def run(name, *args):
     out = subprocess.run([os.path.join(bindir, name), *args], check=True, env=ENV,
