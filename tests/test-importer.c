@@ -10,6 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 
 #include "vankho-importer.h"
 #include "vankho-library-private.h"
@@ -312,6 +315,72 @@ test_import_keeps_existing (Fixture       *fixture,
   g_assert_cmpint (vankho_library_count_articles (fixture->library, NULL), ==, 1);
 }
 
+#ifdef __linux__
+typedef struct
+{
+  int  writer_nice;
+  int  lowest_nice;
+  gboolean writer_kept;
+} Priorities;
+
+static void
+record_priorities (guint       done,
+                   guint       total,
+                   const char *path,
+                   gpointer    user_data)
+{
+  Priorities *priorities = user_data;
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *name;
+
+  /* Progress is reported on the thread that writes. */
+  if (getpriority (PRIO_PROCESS, 0) != priorities->writer_nice)
+    priorities->writer_kept = FALSE;
+
+  while (tasks && (name = g_dir_read_name (tasks)))
+    priorities->lowest_nice = MAX (priorities->lowest_nice,
+                                   getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (name, NULL, 10)));
+}
+#endif
+
+/* The thread that writes is the import's bottleneck; the threads that read
+ * and parse give way to it, and it keeps its own priority. */
+static void
+test_import_workers_give_way (Fixture       *fixture,
+                              gconstpointer  data)
+{
+#ifdef __linux__
+  g_autoptr(VankhoImporter) importer = vankho_importer_new (fixture->library);
+  g_autoptr(GError) error = NULL;
+  Priorities priorities = { getpriority (PRIO_PROCESS, 0), getpriority (PRIO_PROCESS, 0), TRUE };
+  const char *paths[] = { fixture->files, NULL };
+
+  if (priorities.writer_nice > 9)
+    {
+      g_test_skip ("already running at the lowest priorities");
+      return;
+    }
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("Bài số %u về Công an xã\n\nNội dung bài số %u.", i, i);
+
+      g_free (put (fixture, name, text, -1));
+    }
+
+  g_assert_true (vankho_importer_import_paths (importer, paths, NULL, record_priorities,
+                                              &priorities, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vankho_importer_get_n_added (importer), ==, 40);
+  g_assert_true (priorities.writer_kept);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, 0), ==, priorities.writer_nice);
+  g_assert_cmpint (priorities.lowest_nice, ==, priorities.writer_nice + 10);
+#else
+  g_test_skip ("thread priorities are only set on Linux");
+#endif
+}
+
 static void
 test_import_samples (Fixture       *fixture,
                      gconstpointer  data)
@@ -351,6 +420,7 @@ main (int    argc,
   ADD ("/import/mixed-folder", test_import_mixed_folder);
   ADD ("/import/unreadable", test_import_unreadable);
   ADD ("/import/keeps-existing", test_import_keeps_existing);
+  ADD ("/import/workers-give-way", test_import_workers_give_way);
   ADD ("/import/samples", test_import_samples);
 #undef ADD
 
