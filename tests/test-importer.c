@@ -318,8 +318,8 @@ test_import_keeps_existing (Fixture       *fixture,
 #ifdef __linux__
 typedef struct
 {
-  int  writer_nice;
-  int  lowest_nice;
+  int      writer_nice;
+  int      highest_nice;   /* of any thread, seen during the import */
   gboolean writer_kept;
 } Priorities;
 
@@ -338,8 +338,8 @@ record_priorities (guint       done,
     priorities->writer_kept = FALSE;
 
   while (tasks && (name = g_dir_read_name (tasks)))
-    priorities->lowest_nice = MAX (priorities->lowest_nice,
-                                   getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (name, NULL, 10)));
+    priorities->highest_nice = MAX (priorities->highest_nice,
+                                    getpriority (PRIO_PROCESS, (id_t) g_ascii_strtoull (name, NULL, 10)));
 }
 #endif
 
@@ -375,7 +375,7 @@ test_import_workers_give_way (Fixture       *fixture,
   g_assert_cmpuint (vankho_importer_get_n_added (importer), ==, 40);
   g_assert_true (priorities.writer_kept);
   g_assert_cmpint (getpriority (PRIO_PROCESS, 0), ==, priorities.writer_nice);
-  g_assert_cmpint (priorities.lowest_nice, ==, priorities.writer_nice + 10);
+  g_assert_cmpint (priorities.highest_nice, ==, priorities.writer_nice + 10);
 #else
   g_test_skip ("thread priorities are only set on Linux");
 #endif
