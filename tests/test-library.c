@@ -391,6 +391,7 @@ test_search_split (Fixture       *fixture,
   static const char *queries[] = { "cong an", "kon tum gia lai", "tinh xa", "\"cong an tinh\"",
                                    "dang uy hiem", "gia*", "cong an -kon", "xa OR hiem" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) all_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint i = 0; i < 90; i++)
     {
@@ -412,12 +413,36 @@ test_search_split (Fixture       *fixture,
     }
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      VankhoArticleQuery query = { .text = (char *) queries[q] };
+      g_autoptr(GArray) before = NULL;
+      g_autoptr(GError) error = NULL;
+
+      vankho_library_set_search_split (fixture->library, 1, 0);
+      before = vankho_library_query_article_ids (fixture->library, &query, 0, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (all_hits, g_steal_pointer (&before));
+    }
+
+  /* Every eleventh a version of the one before: a search leaves versions
+   * out, whichever part they fall in, and ranks the rest as before. */
+  g_assert_cmpint (sqlite3_exec (fixture->library->db,
+                                 "UPDATE articles SET version_of = id - 1 WHERE id % 11 = 5",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     for (guint limit = 0; limit <= 5; limit += 5)
       {
         VankhoArticleQuery query = { .text = (char *) queries[q] };
+        GArray *before = all_hits->pdata[q];
+        g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
         g_autoptr(GArray) whole = NULL;
         g_autoptr(GArray) split = NULL;
         g_autoptr(GError) error = NULL;
+
+        for (guint i = 0; i < before->len && (limit == 0 || expected->len < limit); i++)
+          if (g_array_index (before, gint64, i) % 11 != 5)
+            g_array_append_val (expected, g_array_index (before, gint64, i));
 
         vankho_library_set_search_split (fixture->library, 1, 0);
         whole = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
@@ -427,6 +452,7 @@ test_search_split (Fixture       *fixture,
         g_assert_no_error (error);
 
         g_assert_cmpuint (whole->len, >, 0);
+        g_assert_cmpmem (whole->data, whole->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
         g_assert_cmpmem (split->data, split->len * sizeof (gint64), whole->data, whole->len * sizeof (gint64));
       }
 

@@ -22,11 +22,14 @@
  * first. A search run in parts on several connections at once passes each
  * part the same VankhoFtsPhraseCounts (sqlite3_bind_pointer()), so that
  * each phrase is counted once, by whichever part gets to it first.
+ * vankho_rank_hits() scores the same and collects the rows itself (see
+ * rank_hits_function()).
  */
 
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vankho-fts-rank.h"
@@ -246,12 +249,13 @@ count_varints (const unsigned char *p,
   return n;
 }
 
-static void
-rank_function (const Fts5ExtensionApi *api,
-               Fts5Context            *fts,
-               sqlite3_context        *context,
-               int                     n_values,
-               sqlite3_value         **values)
+/* Minus the score of the current row, as bm25() gives it, in @rank. */
+static int
+score_row (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           int                     n_values,
+           sqlite3_value         **values,
+           double                 *rank)
 {
   RankData *data;
   double weights[N_WEIGHTS];
@@ -262,10 +266,7 @@ rank_function (const Fts5ExtensionApi *api,
                         n_values > N_WEIGHTS ? sqlite3_value_pointer (values[N_WEIGHTS], VANKHO_FTS_PHRASE_COUNTS_TYPE) : NULL,
                         &rc);
   if (data == NULL)
-    {
-      sqlite3_result_error_code (context, rc);
-      return;
-    }
+    return rc;
 
   /* The weights read once, not at every position: converting a value was a
    * tenth of a common word's search. */
@@ -301,16 +302,110 @@ rank_function (const Fts5ExtensionApi *api,
       score += data->idf[i] * freq * (K1 + 1.0) / (freq + K1);
     }
 
+  *rank = -score;
+  return rc;
+}
+
+static void
+rank_function (const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               sqlite3_context        *context,
+               int                     n_values,
+               sqlite3_value         **values)
+{
+  double rank = 0.0;
+  int rc;
+
+  rc = score_row (api, fts, n_values, values, &rank);
   if (rc == SQLITE_OK)
-    sqlite3_result_double (context, -score);
+    sqlite3_result_double (context, rank);
   else
     sqlite3_result_error_code (context, rc);
+}
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  const gint64 *x = a, *y = b;
+
+  return (*x > *y) - (*x < *y);
+}
+
+/* vankho_rank_hits(articles_fts, title_weight, body_weight, counts, hits)
+ * ranks the row as vankho_rank() does and appends it to @hits (a
+ * VankhoFtsRankedHits), returning 1, or 0 for a row left out. A search
+ * that lists every match ranks most of the archive: handing each row back
+ * through sqlite3_step() and two sqlite3_column_*() calls, each taking the
+ * connection's mutex, cost more instructions than the score itself. Called
+ * from the select list of a subquery that an aggregate reads, SQLite makes
+ * it a co-routine, and only the rows that pass every term are ranked. */
+static void
+rank_hits_function (const Fts5ExtensionApi *api,
+                    Fts5Context            *fts,
+                    sqlite3_context        *context,
+                    int                     n_values,
+                    sqlite3_value         **values)
+{
+  VankhoFtsRankedHits *sink;
+  VankhoFtsRankedHit *hit;
+  gint64 id;
+  double rank = 0.0;
+  int rc;
+
+  sink = n_values > N_WEIGHTS + 1 ? sqlite3_value_pointer (values[N_WEIGHTS + 1], VANKHO_FTS_RANKED_HITS_TYPE) : NULL;
+  if (sink == NULL)
+    {
+      sqlite3_result_error (context, VANKHO_FTS_RANK_HITS_NAME "() needs somewhere to put its hits", -1);
+      return;
+    }
+
+  id = api->xRowid (fts);
+  if (sink->n_excluded > 0 &&
+      bsearch (&id, sink->excluded, sink->n_excluded, sizeof (gint64), compare_ids) != NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  rc = score_row (api, fts, n_values, values, &rank);
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  /* Grown by doubling, not a call per row. */
+  if (sink->n_hits == sink->hits->len)
+    g_array_set_size (sink->hits, MAX (1024, sink->hits->len * 2));
+  hit = &g_array_index (sink->hits, VankhoFtsRankedHit, sink->n_hits++);
+  hit->key = vankho_fts_rank_key (rank);
+  hit->id = id;
+
+  sqlite3_result_int (context, 1);
+}
+
+/**
+ * vankho_fts_rank_key:
+ *
+ * Returns: @rank's bits as an unsigned integer of the same order, for a
+ *   radix sort: negative doubles in reverse, then the positive ones
+ */
+guint64
+vankho_fts_rank_key (double rank)
+{
+  const guint64 sign = G_GUINT64_CONSTANT (1) << 63;
+  guint64 bits;
+
+  memcpy (&bits, &rank, sizeof bits);
+  return (bits & sign) != 0 ? ~bits : bits | sign;
 }
 
 /**
  * vankho_fts_rank_register:
  *
- * Makes vankho_rank() available to FTS5 tables on @db.
+ * Makes vankho_rank() and vankho_rank_hits() available to FTS5 tables on
+ * @db.
  */
 int
 vankho_fts_rank_register (sqlite3 *db)
@@ -323,5 +418,8 @@ vankho_fts_rank_register (sqlite3 *db)
   if (api == NULL)
     return SQLITE_ERROR;
 
-  return api->xCreateFunction (api, VANKHO_FTS_RANK_NAME, NULL, rank_function, NULL);
+  if (api->xCreateFunction (api, VANKHO_FTS_RANK_NAME, NULL, rank_function, NULL) != SQLITE_OK)
+    return SQLITE_ERROR;
+
+  return api->xCreateFunction (api, VANKHO_FTS_RANK_HITS_NAME, NULL, rank_hits_function, NULL);
 }

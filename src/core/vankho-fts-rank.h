@@ -13,11 +13,34 @@
 G_BEGIN_DECLS
 
 #define VANKHO_FTS_RANK_NAME "vankho_rank"
+#define VANKHO_FTS_RANK_HITS_NAME "vankho_rank_hits"
 #define VANKHO_FTS_PHRASE_COUNTS_TYPE "vankho_fts_phrase_counts"
+#define VANKHO_FTS_RANKED_HITS_TYPE "vankho_fts_ranked_hits"
 
 typedef struct _VankhoFtsPhraseCounts VankhoFtsPhraseCounts;
 
+/* A row vankho_rank_hits() ranked: @key orders as the score does, the best
+ * lowest (see vankho_fts_rank_key()). */
+typedef struct
+{
+  guint64 key;
+  gint64  id;
+} VankhoFtsRankedHit;
+
+/* Where vankho_rank_hits() puts the rows it ranks, bound to it with
+ * sqlite3_bind_pointer(). The first @n_hits of @hits are the hits, in the
+ * order the rows came; @hits may be longer. Rows whose id is in @excluded
+ * (ascending) are left out. */
+typedef struct
+{
+  GArray       *hits;        /* VankhoFtsRankedHit */
+  guint         n_hits;
+  const gint64 *excluded;
+  guint         n_excluded;
+} VankhoFtsRankedHits;
+
 int                    vankho_fts_rank_register       (sqlite3               *db);
+guint64                vankho_fts_rank_key            (double                 rank);
 VankhoFtsPhraseCounts *vankho_fts_phrase_counts_new   (void);
 void                   vankho_fts_phrase_counts_free  (VankhoFtsPhraseCounts *counts);
 

@@ -226,11 +226,7 @@ index_articles (VankhoLibrary  *self,
 #define SEARCH_PART_ROWS 4096
 
 /* A ranked search's hit: see run_ranked_query(). */
-typedef struct
-{
-  guint64 key;   /* rank_key() of vankho_rank(): lower is better */
-  gint64  id;
-} RankedId;
+typedef VankhoFtsRankedHit RankedId;
 
 static void
 vankho_library_finalize (GObject *object)
@@ -1171,16 +1167,13 @@ add_int_param (GArray *params,
   g_array_append_val (params, param);
 }
 
-/* The rank's bits as an unsigned integer of the same order, for a radix
- * sort: negative doubles in reverse, then the positive ones. */
-static guint64
-rank_key (double rank)
+static int
+compare_ids_ascending (gconstpointer a,
+                       gconstpointer b)
 {
-  const guint64 sign = G_GUINT64_CONSTANT (1) << 63;
-  guint64 bits;
+  const gint64 *x = a, *y = b;
 
-  memcpy (&bits, &rank, sizeof bits);
-  return (bits & sign) != 0 ? ~bits : bits | sign;
+  return (*x > *y) - (*x < *y);
 }
 
 static int
@@ -1307,6 +1300,7 @@ typedef struct
   gint64                 last;
   GCancellable          *cancellable;
   VankhoFtsPhraseCounts *counts;
+  const GArray          *versions; /* ids of versions, ascending */
   GArray                *hits;    /* RankedId */
   GArray                *spare;   /* for sorting them */
   const RankedId        *sorted;
@@ -1319,9 +1313,8 @@ collect_ranked_hits (gpointer data)
 {
   SearchPart *part = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  VankhoFtsRankedHits sink = { part->hits, 0, (const gint64 *) part->versions->data, part->versions->len };
   int rc;
-
-  g_array_set_size (part->hits, 0);
 
   stmt = vankho_library_prepare (part->self, part->db, part->sql, &part->error);
   if (stmt == NULL)
@@ -1332,15 +1325,15 @@ collect_ranked_hits (gpointer data)
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":last"), part->last);
   sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":counts"),
                         part->counts, VANKHO_FTS_PHRASE_COUNTS_TYPE, NULL);
+  sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":hits"),
+                        &sink, VANKHO_FTS_RANKED_HITS_TYPE, NULL);
   /* Ranked ids are limited once sorted. */
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), -1);
 
+  /* One row: vankho_rank_hits() has put the hits in the sink. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RankedId hit = { rank_key (sqlite3_column_double (stmt, 1)), sqlite3_column_int64 (stmt, 0) };
-
-      g_array_append_val (part->hits, hit);
-    }
+    ;
+  g_array_set_size (part->hits, sink.n_hits);
 
   if (rc != SQLITE_DONE)
     {
@@ -1407,6 +1400,39 @@ vankho_library_set_search_split (VankhoLibrary *self,
   g_mutex_unlock (&self->reader_lock);
 }
 
+/* The ids of the articles that are versions of another, ascending: a
+ * ranked search leaves them out as it ranks (see rank_hits_function()). */
+static GArray *
+read_version_ids (VankhoLibrary  *self,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  /* Sorted here: asked for in order, SQLite scans the whole table rather
+   * than the small partial index articles_versions. */
+  stmt = vankho_library_prepare (self, self->reader,
+                                 "SELECT id FROM articles WHERE version_of IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->reader, self->path);
+      return NULL;
+    }
+  g_array_sort (ids, compare_ids_ascending);
+
+  return g_steal_pointer (&ids);
+}
+
 /* Runs a ranked search and sorts its hits. A search built with an id range
  * (see build_id_query()) is split by id across the processors, each part
  * on a connection and a thread of its own: a common word matches most of
@@ -1426,6 +1452,7 @@ run_ranked_query (VankhoLibrary  *self,
   SearchPart parts[SEARCH_PARTS_MAX] = { { 0 } };
   GThread *threads[SEARCH_PARTS_MAX] = { NULL };
   g_autoptr(VankhoFtsPhraseCounts) counts = vankho_fts_phrase_counts_new ();
+  g_autoptr(GArray) versions = NULL;
   g_autoptr(GArray) ids = NULL;
   GError *part_error = NULL;
   gint64 first = 0, last = -1;
@@ -1439,6 +1466,10 @@ run_ranked_query (VankhoLibrary  *self,
     return NULL;
   if (last >= first)
     n_parts = prepare_search_parts (self, first, last);
+
+  versions = read_version_ids (self, error);
+  if (versions == NULL)
+    return NULL;
 
   for (guint i = 0; i < n_parts; i++)
     {
@@ -1455,6 +1486,7 @@ run_ranked_query (VankhoLibrary  *self,
       part->last = i == n_parts - 1 ? G_MAXINT64 : first + (last - first + 1) * (i + 1) / n_parts - 1;
       part->cancellable = cancellable;
       part->counts = counts;
+      part->versions = versions;
       part->hits = helper != NULL ? helper->hits : self->ranked_hits;
       part->spare = helper != NULL ? helper->spare : self->ranked_spare;
     }
@@ -1555,7 +1587,8 @@ run_id_query (VankhoLibrary  *self,
 /* Appends the terms that every way of listing shares: @id is the article's
  * id and @date its date, in whatever table the query reads them from
  * (articles, or the copy a place or a citation carries); @by_place and
- * @by_citation leave out the filter the query is already driven by.
+ * @by_citation leave out the filter the query is already driven by, and
+ * @ranked the versions, which vankho_rank_hits() leaves out.
  */
 static void
 append_filter_terms (GString                  *sql,
@@ -1566,6 +1599,7 @@ append_filter_terms (GString                  *sql,
                      const char               *tag_key,
                      gboolean                  by_place,
                      gboolean                  by_citation,
+                     gboolean                  ranked,
                      GArray                   *params)
 {
   /* A story shows once, however many versions of it came in. Asked of the
@@ -1575,7 +1609,8 @@ append_filter_terms (GString                  *sql,
    * order is answered from an index alone and a search never reads the
    * articles it ranks.
    */
-  g_string_append_printf (sql, " AND %s NOT IN (SELECT id FROM articles WHERE version_of IS NOT NULL)", id);
+  if (!ranked)
+    g_string_append_printf (sql, " AND %s NOT IN (SELECT id FROM articles WHERE version_of IS NOT NULL)", id);
 
   if (exclude != NULL)
     {
@@ -1664,7 +1699,7 @@ build_indexed_query (const VankhoArticleQuery *query,
       g_string_append (sql, "SELECT DISTINCT p.article_id, p.published FROM places p"
                             " WHERE p.province = ? AND p.role != 'excluded'");
       add_text_param (params, query->province);
-      append_filter_terms (sql, query, "p.article_id", "p.published", exclude, tag_key, TRUE, FALSE, params);
+      append_filter_terms (sql, query, "p.article_id", "p.published", exclude, tag_key, TRUE, FALSE, FALSE, params);
 
       if (sort == VANKHO_ARTICLE_SORT_OLDEST)
         g_string_append (sql, " ORDER BY p.published IS NULL, p.published, p.article_id");
@@ -1692,7 +1727,7 @@ build_indexed_query (const VankhoArticleQuery *query,
                               " WHERE c.document_id IN (SELECT id FROM documents WHERE merged_into = ?)"
                               " AND NOT c.rejected");
       add_int_param (params, query->document_id);
-      append_filter_terms (sql, query, "c.article_id", "c.published", exclude, tag_key, FALSE, TRUE, params);
+      append_filter_terms (sql, query, "c.article_id", "c.published", exclude, tag_key, FALSE, TRUE, FALSE, params);
     }
 
   if (sort == VANKHO_ARTICLE_SORT_OLDEST)
@@ -1753,15 +1788,20 @@ build_id_query (const VankhoArticleQuery *query,
   id = needs_row ? "a.id" : "+articles_fts.rowid";
 
   sql = g_string_new (NULL);
-  /* Ranked by relevance, each id comes with its rank and run_id_query()
-   * sorts them: SQLite's sorter took as long as ranking itself (a common
-   * word at 100 000 articles: 25 ms of 49). Title weighing 4 is the
-   * index's stored rank, bm25(4.0, 1.0); see vankho-fts-rank.c. */
+  /* Ranked by relevance, vankho_rank_hits() collects each id with its rank
+   * and run_id_query() sorts them: SQLite's sorter took as long as ranking
+   * itself (a common word at 100 000 articles: 25 ms of 49). Its subquery
+   * keeps LIMIT, so that SQLite runs it as a co-routine of the count
+   * rather than folding the function into the aggregate, where FTS5's
+   * functions cannot run. Title weighing 4 is the index's stored rank,
+   * bm25(4.0, 1.0); see vankho-fts-rank.c. */
   if (match != NULL)
     {
-      g_string_append (sql, needs_row ? "SELECT a.id" : "SELECT articles_fts.rowid");
       if (*ranked)
-        g_string_append (sql, ", " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0, :counts)");
+        g_string_append (sql, "SELECT count (hit) FROM (SELECT " VANKHO_FTS_RANK_HITS_NAME
+                              " (articles_fts, 4.0, 1.0, :counts, :hits) AS hit");
+      else
+        g_string_append (sql, needs_row ? "SELECT a.id" : "SELECT articles_fts.rowid");
       g_string_append (sql, " FROM articles_fts");
       if (needs_row)
         g_string_append (sql, " JOIN articles a ON a.id = articles_fts.rowid");
@@ -1771,7 +1811,7 @@ build_id_query (const VankhoArticleQuery *query,
   else
     g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
 
-  append_filter_terms (sql, query, id, "a.published", exclude, tag_key, FALSE, FALSE, params);
+  append_filter_terms (sql, query, id, "a.published", exclude, tag_key, FALSE, FALSE, *ranked, params);
 
   /* Bound by run_ranked_query(), which may split the search by id. */
   if (*ranked && !needs_row)
@@ -1793,6 +1833,8 @@ build_id_query (const VankhoArticleQuery *query,
     }
 
   g_string_append (sql, " LIMIT ?");
+  if (*ranked)
+    g_string_append (sql, ")");
 
   return g_string_free (sql, FALSE);
 }
