@@ -39,13 +39,16 @@
 /* title, body */
 #define N_WEIGHTS 2
 
-/* Per query: the table's columns and each phrase's inverse document
- * frequency. */
+/* Per query: what its arguments say, read once rather than at every row
+ * (sqlite3_value_pointer() compares type names), the table's columns and
+ * each phrase's inverse document frequency. */
 typedef struct
 {
-  int    n_columns;
-  int    n_phrases;
-  double idf[];
+  double               weights[N_WEIGHTS];
+  VankhoFtsRankedHits *hits;
+  int                  n_columns;
+  int                  n_phrases;
+  double               idf[];
 } RankData;
 
 typedef struct
@@ -174,16 +177,21 @@ count_phrases_shared (const Fts5ExtensionApi *api,
 static RankData *
 get_rank_data (const Fts5ExtensionApi *api,
                Fts5Context            *fts,
-               VankhoFtsPhraseCounts  *shared,
+               int                     n_values,
+               sqlite3_value         **values,
                int                    *rc)
 {
   g_autofree sqlite3_int64 *n_hits = NULL;
   RankData *data = api->xGetAuxdata (fts, 0);
+  VankhoFtsPhraseCounts *shared = NULL;
   sqlite3_int64 n_rows = 0;
   int n_phrases;
 
   if (data != NULL)
     return data;
+
+  if (n_values > N_WEIGHTS)
+    shared = sqlite3_value_pointer (values[N_WEIGHTS], VANKHO_FTS_PHRASE_COUNTS_TYPE);
 
   n_phrases = api->xPhraseCount (fts);
   data = sqlite3_malloc64 (sizeof (RankData) + sizeof (double) * (n_phrases > 0 ? n_phrases : 1));
@@ -192,6 +200,9 @@ get_rank_data (const Fts5ExtensionApi *api,
       *rc = SQLITE_NOMEM;
       return NULL;
     }
+  for (int column = 0; column < N_WEIGHTS; column++)
+    data->weights[column] = column < n_values ? sqlite3_value_double (values[column]) : 1.0;
+  data->hits = n_values > N_WEIGHTS + 1 ? sqlite3_value_pointer (values[N_WEIGHTS + 1], VANKHO_FTS_RANKED_HITS_TYPE) : NULL;
   data->n_columns = api->xColumnCount (fts);
   data->n_phrases = n_phrases;
 
@@ -241,7 +252,11 @@ count_varints (const unsigned char *p,
       guint64 word;
 
       memcpy (&word, p, sizeof word);
-      n += 8 - __builtin_popcountll (word & G_GUINT64_CONSTANT (0x8080808080808080));
+      /* A 1 in each byte whose high bit is clear, summed by the multiply
+       * into the top byte: without -mpopcnt, __builtin_popcountll() is a
+       * call into libgcc. */
+      word = (~word >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
+      n += (word * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
     }
   for (; p < end; p++)
     n += (*p & 0x80) == 0;
@@ -253,25 +268,12 @@ count_varints (const unsigned char *p,
 static int
 score_row (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
-           int                     n_values,
-           sqlite3_value         **values,
+           const RankData         *data,
            double                 *rank)
 {
-  RankData *data;
-  double weights[N_WEIGHTS];
+  const double *weights = data->weights;
   double score = 0.0;
   int rc = SQLITE_OK;
-
-  data = get_rank_data (api, fts,
-                        n_values > N_WEIGHTS ? sqlite3_value_pointer (values[N_WEIGHTS], VANKHO_FTS_PHRASE_COUNTS_TYPE) : NULL,
-                        &rc);
-  if (data == NULL)
-    return rc;
-
-  /* The weights read once, not at every position: converting a value was a
-   * tenth of a common word's search. */
-  for (int column = 0; column < N_WEIGHTS; column++)
-    weights[column] = column < n_values ? sqlite3_value_double (values[column]) : 1.0;
 
   /* Each phrase's position list read in place: xInst() would first merge
    * every phrase's instances into one sorted array. */
@@ -313,10 +315,13 @@ rank_function (const Fts5ExtensionApi *api,
                int                     n_values,
                sqlite3_value         **values)
 {
+  RankData *data;
   double rank = 0.0;
-  int rc;
+  int rc = SQLITE_OK;
 
-  rc = score_row (api, fts, n_values, values, &rank);
+  data = get_rank_data (api, fts, n_values, values, &rc);
+  if (data != NULL)
+    rc = score_row (api, fts, data, &rank);
   if (rc == SQLITE_OK)
     sqlite3_result_double (context, rank);
   else
@@ -349,11 +354,18 @@ rank_hits_function (const Fts5ExtensionApi *api,
 {
   VankhoFtsRankedHits *sink;
   VankhoFtsRankedHit *hit;
+  RankData *data;
   gint64 id;
   double rank = 0.0;
-  int rc;
+  int rc = SQLITE_OK;
 
-  sink = n_values > N_WEIGHTS + 1 ? sqlite3_value_pointer (values[N_WEIGHTS + 1], VANKHO_FTS_RANKED_HITS_TYPE) : NULL;
+  data = get_rank_data (api, fts, n_values, values, &rc);
+  if (data == NULL)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+  sink = data->hits;
   if (sink == NULL)
     {
       sqlite3_result_error (context, VANKHO_FTS_RANK_HITS_NAME "() needs somewhere to put its hits", -1);
@@ -368,7 +380,7 @@ rank_hits_function (const Fts5ExtensionApi *api,
       return;
     }
 
-  rc = score_row (api, fts, n_values, values, &rank);
+  rc = score_row (api, fts, data, &rank);
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
