@@ -1769,6 +1769,8 @@ build_id_query (const VankhoArticleQuery *query,
   VankhoArticleSort sort = query->sort;
   gboolean row_filters;
   gboolean needs_row;
+  gboolean filtered;
+  gsize terms_at;
   const char *id;
 
   if (sort == VANKHO_ARTICLE_SORT_AUTO)
@@ -1802,20 +1804,8 @@ build_id_query (const VankhoArticleQuery *query,
   id = needs_row ? "a.id" : "+articles_fts.rowid";
 
   sql = g_string_new (NULL);
-  /* Ranked by relevance, vankho_rank_hits() collects each id with its rank
-   * and run_id_query() sorts them: SQLite's sorter took as long as ranking
-   * itself (a common word at 100 000 articles: 25 ms of 49). Its subquery
-   * keeps LIMIT, so that SQLite runs it as a co-routine of the count
-   * rather than folding the function into the aggregate, where FTS5's
-   * functions cannot run. Title weighing 4 is the index's stored rank,
-   * bm25(4.0, 1.0); see vankho-fts-rank.c. */
   if (match != NULL)
     {
-      if (*ranked)
-        g_string_append (sql, "SELECT count (hit) FROM (SELECT " VANKHO_FTS_RANK_HITS_NAME
-                              " (articles_fts, 4.0, 1.0, :counts, :hits) AS hit");
-      else
-        g_string_append (sql, needs_row ? "SELECT a.id" : "SELECT articles_fts.rowid");
       g_string_append (sql, " FROM articles_fts");
       if (needs_row)
         g_string_append (sql, " JOIN articles a ON a.id = articles_fts.rowid");
@@ -1823,13 +1813,38 @@ build_id_query (const VankhoArticleQuery *query,
       add_text_param (params, match);
     }
   else
-    g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
+    g_string_append (sql, " FROM articles a WHERE 1");
 
+  terms_at = sql->len;
   append_filter_terms (sql, query, id, "a.published", exclude, tag_key, FALSE, FALSE, *ranked, params);
+  filtered = needs_row || sql->len > terms_at;
 
   /* Bound by run_ranked_query(), which may split the search by id. */
   if (*ranked && !needs_row)
     g_string_append (sql, SEARCH_PART_FROM SEARCH_PART_TO);
+
+  /* Ranked by relevance, vankho_rank_hits() collects each id with its rank
+   * and run_id_query() sorts them: SQLite's sorter took as long as ranking
+   * itself (a common word at 100 000 articles: 25 ms of 49). The rows are
+   * counted, not returned. With nothing but the index to ask, every row
+   * FTS5 gives is a hit, and the function is a term of the WHERE clause;
+   * otherwise it must only see the rows every other term lets through, so
+   * it is the select list of a subquery, which LIMIT keeps SQLite from
+   * folding into the count (FTS5's functions cannot run inside an
+   * aggregate): a co-routine, five steps more per row. Title weighing 4 is
+   * the index's stored rank, bm25(4.0, 1.0); see vankho-fts-rank.c. */
+#define RANK_HITS VANKHO_FTS_RANK_HITS_NAME " (articles_fts, 4.0, 1.0, :counts, :hits)"
+  if (*ranked && !filtered)
+    {
+      g_string_prepend (sql, "SELECT count (*)");
+      g_string_append (sql, " AND " RANK_HITS " LIMIT ?");
+      return g_string_free (sql, FALSE);
+    }
+  if (*ranked)
+    g_string_prepend (sql, "SELECT count (hit) FROM (SELECT " RANK_HITS " AS hit");
+  else
+    g_string_prepend (sql, "SELECT a.id");
+#undef RANK_HITS
 
   switch (sort)
     {
