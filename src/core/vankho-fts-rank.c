@@ -29,7 +29,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "vankho-fts-rank.h"
@@ -328,13 +327,25 @@ rank_function (const Fts5ExtensionApi *api,
     sqlite3_result_error_code (context, rc);
 }
 
-static int
-compare_ids (const void *a,
-             const void *b)
+/* Whether @id is among the @n ascending @ids. */
+static gboolean
+contains_id (const gint64 *ids,
+             guint         n,
+             gint64        id)
 {
-  const gint64 *x = a, *y = b;
+  guint low = 0, high = n;
 
-  return (*x > *y) - (*x < *y);
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (ids[middle] < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low < n && ids[low] == id;
 }
 
 /* vankho_rank_hits(articles_fts, title_weight, body_weight, counts, hits)
@@ -342,9 +353,10 @@ compare_ids (const void *a,
  * VankhoFtsRankedHits), returning 1, or 0 for a row left out. A search
  * that lists every match ranks most of the archive: handing each row back
  * through sqlite3_step() and two sqlite3_column_*() calls, each taking the
- * connection's mutex, cost more instructions than the score itself. Called
- * from the select list of a subquery that an aggregate reads, SQLite makes
- * it a co-routine, and only the rows that pass every term are ranked. */
+ * connection's mutex, cost more instructions than the score itself. The
+ * statement only counts the rows: see build_id_query() for where the call
+ * stands in it, so that only the rows every other term lets through are
+ * ranked. */
 static void
 rank_hits_function (const Fts5ExtensionApi *api,
                     Fts5Context            *fts,
@@ -373,8 +385,7 @@ rank_hits_function (const Fts5ExtensionApi *api,
     }
 
   id = api->xRowid (fts);
-  if (sink->n_excluded > 0 &&
-      bsearch (&id, sink->excluded, sink->n_excluded, sizeof (gint64), compare_ids) != NULL)
+  if (contains_id (sink->excluded, sink->n_excluded, id))
     {
       sqlite3_result_int (context, 0);
       return;
