@@ -59,8 +59,7 @@ make_utc (int    year,
           double seconds,
           int    offset_minutes)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) as_utc = NULL;
 
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
       day > g_date_get_days_in_month (month, year) ||
@@ -75,19 +74,13 @@ make_utc (int    year,
   if (seconds >= 60)
     seconds = 59.999999;
 
-  tz = g_time_zone_new_offset (offset_minutes * 60);
-  local = g_date_time_new (tz, year, month, day, hour == 24 ? 0 : hour,
-                           minute, seconds);
-  if (local == NULL)
+  /* The wall time read as UTC, then moved by the offset: a GTimeZone
+   * made for each date's offset was most of reading a date. */
+  as_utc = g_date_time_new_utc (year, month, day, hour == 24 ? 0 : hour, minute, seconds);
+  if (as_utc == NULL)
     return NULL;
-  if (hour == 24)
-    {
-      g_autoptr(GDateTime) next = g_date_time_add_days (local, 1);
 
-      return next ? g_date_time_to_utc (next) : NULL;
-    }
-
-  return g_date_time_to_utc (local);
+  return g_date_time_add_minutes (as_utc, (hour == 24 ? 24 * 60 : 0) - offset_minutes);
 }
 
 static int
