@@ -541,6 +541,30 @@ is_xml_entity (const char *name,
          (len == 4 && strncmp (name, "apos", 4) == 0);
 }
 
+/* The first @needle in [@p, @end), or NULL. g_strstr_len() compares at
+ * every byte; memchr() skips to the candidates, and a feed's CDATA
+ * sections are most of it. */
+static const char *
+find_bytes (const char *p,
+            const char *end,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  while (end - p >= (gssize) n)
+    {
+      const char *hit = memchr (p, needle[0], end - p - n + 1);
+
+      if (hit == NULL)
+        return NULL;
+      if (memcmp (hit, needle, n) == 0)
+        return hit;
+      p = hit + 1;
+    }
+
+  return NULL;
+}
+
 /* Returns a cleaned copy, or NULL when the text needs no change. */
 static char *
 clean_xml_text (const char *d,
@@ -566,9 +590,9 @@ clean_xml_text (const char *d,
           const char *close = NULL;
 
           if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
-            close = g_strstr_len (p + 9, end - p - 9, "]]>");
+            close = find_bytes (p + 9, end, "]]>");
           else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-            close = g_strstr_len (p + 4, end - p - 4, "-->");
+            close = find_bytes (p + 4, end, "-->");
           else
             {
               p++;
