@@ -392,6 +392,7 @@ test_search_split (Fixture       *fixture,
                                    "dang uy hiem", "gia*", "cong an -kon", "xa OR hiem" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GPtrArray) all_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  sqlite3_stmt *by_rank = NULL;
 
   for (guint i = 0; i < 90; i++)
     {
@@ -412,17 +413,38 @@ test_search_split (Fixture       *fixture,
       add (fixture->library, i % 7 == 0 ? "Công an Kon Tum" : "Tin", body->str);
     }
 
+  g_assert_cmpint (sqlite3_prepare_v2 (fixture->library->db,
+                                       "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                                       " ORDER BY " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0), rowid DESC",
+                                       -1, &by_rank, NULL), ==, SQLITE_OK);
+
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       VankhoArticleQuery query = { .text = (char *) queries[q] };
       g_autoptr(GArray) before = NULL;
       g_autoptr(GError) error = NULL;
+      g_autofree char *match = NULL;
+      guint i = 0;
 
       vankho_library_set_search_split (fixture->library, 1, 0);
-      before = vankho_library_query_article_ids (fixture->library, &query, 0, NULL, NULL, &error);
+      before = vankho_library_query_article_ids (fixture->library, &query, 0, &match, NULL, &error);
       g_assert_no_error (error);
+
+      /* The order vankho_rank() gives, whose phrases are all counted: a
+       * search counts only those its hits do not settle. */
+      sqlite3_bind_text (by_rank, 1, match, -1, SQLITE_STATIC);
+      while (sqlite3_step (by_rank) == SQLITE_ROW)
+        {
+          g_assert_cmpuint (i, <, before->len);
+          g_assert_cmpint (sqlite3_column_int64 (by_rank, 0), ==, g_array_index (before, gint64, i));
+          i++;
+        }
+      g_assert_cmpuint (i, ==, before->len);
+      sqlite3_reset (by_rank);
+
       g_ptr_array_add (all_hits, g_steal_pointer (&before));
     }
+  sqlite3_finalize (by_rank);
 
   /* Every eleventh a version of the one before: a search leaves versions
    * out, whichever part they fall in, and ranks the rest as before. */

@@ -45,6 +45,7 @@ typedef struct
 {
   double               weights[N_WEIGHTS];
   VankhoFtsRankedHits *hits;
+  gboolean             idf_later;  /* see rank_hits_function() */
   int                  n_columns;
   int                  n_phrases;
   double               idf[];
@@ -65,6 +66,7 @@ struct _VankhoFtsPhraseCounts
   int            n_counted;
   int            rc;          /* the first error of any part */
   sqlite3_int64 *n_hits;
+  gboolean      *known;       /* not to count: see vankho_fts_phrase_counts_set_known() */
 };
 
 /**
@@ -90,7 +92,73 @@ vankho_fts_phrase_counts_free (VankhoFtsPhraseCounts *counts)
   g_mutex_clear (&counts->lock);
   g_cond_clear (&counts->counted);
   g_free (counts->n_hits);
+  g_free (counts->known);
   g_free (counts);
+}
+
+/* As bm25(): a phrase in half the rows or more would weigh negatively or
+ * nothing; it weighs very little instead. */
+static double
+phrase_idf (sqlite3_int64 n_rows,
+            sqlite3_int64 n_hits)
+{
+  double idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+
+  return n_hits > n_rows / 2 || idf <= 0.0 ? 1e-6 : idf;
+}
+
+/**
+ * vankho_fts_phrase_counts_set_known:
+ * @n_with_phrase: for each of the @n_phrases, how many hits of the search
+ *   hold it
+ *
+ * Marks the phrases whose count the hits already settle, before the
+ * others are counted: a phrase in more than half of the @n_rows is in
+ * more than half of the table too, and weighs the least whatever its
+ * count; a phrase in no hit weighs nothing in any. Common words match
+ * most of the archive, and counting each took a pass over half its
+ * matches.
+ *
+ * Returns: whether any phrase is still to count
+ */
+gboolean
+vankho_fts_phrase_counts_set_known (VankhoFtsPhraseCounts *counts,
+                                    int                    n_phrases,
+                                    sqlite3_int64          n_rows,
+                                    const sqlite3_int64   *n_with_phrase)
+{
+  gboolean any_left = FALSE;
+
+  g_return_val_if_fail (counts->n_phrases == 0, FALSE);
+
+  counts->n_phrases = n_phrases;
+  counts->n_hits = g_new0 (sqlite3_int64, n_phrases);
+  counts->known = g_new0 (gboolean, n_phrases);
+  for (int i = 0; i < n_phrases; i++)
+    {
+      counts->known[i] = n_with_phrase[i] == 0 || n_with_phrase[i] > n_rows / 2;
+      counts->n_hits[i] = n_with_phrase[i];
+      any_left |= !counts->known[i];
+    }
+
+  return any_left;
+}
+
+/**
+ * vankho_fts_phrase_counts_get_idf:
+ * @idf: (out caller-allocates): the inverse document frequency of each
+ *   phrase, as many as were counted
+ *
+ * Once every phrase is counted or known, the weights
+ * vankho_fts_ranked_hits_score() needs.
+ */
+void
+vankho_fts_phrase_counts_get_idf (VankhoFtsPhraseCounts *counts,
+                                  sqlite3_int64          n_rows,
+                                  double                *idf)
+{
+  for (int i = 0; i < counts->n_phrases; i++)
+    idf[i] = phrase_idf (n_rows, counts->n_hits[i]);
 }
 
 /* Counting stops past half the rows: from there on the idf is the same,
@@ -153,6 +221,12 @@ count_phrases_shared (const Fts5ExtensionApi *api,
       int phrase = counts->next++;
       sqlite3_int64 n = 0;
 
+      if (counts->known != NULL && counts->known[phrase])
+        {
+          counts->n_counted++;
+          continue;
+        }
+
       g_mutex_unlock (&counts->lock);
       rc = count_phrase (api, fts, phrase, n_rows, &n);
       g_mutex_lock (&counts->lock);
@@ -178,6 +252,7 @@ get_rank_data (const Fts5ExtensionApi *api,
                Fts5Context            *fts,
                int                     n_values,
                sqlite3_value         **values,
+               gboolean                idf_later,
                int                    *rc)
 {
   g_autofree sqlite3_int64 *n_hits = NULL;
@@ -204,6 +279,7 @@ get_rank_data (const Fts5ExtensionApi *api,
   data->hits = n_values > N_WEIGHTS + 1 ? sqlite3_value_pointer (values[N_WEIGHTS + 1], VANKHO_FTS_RANKED_HITS_TYPE) : NULL;
   data->n_columns = api->xColumnCount (fts);
   data->n_phrases = n_phrases;
+  data->idf_later = idf_later && n_phrases > 1 && data->hits != NULL;
 
   /* With one phrase the idf scales every score alike and cannot change the
    * order: skip the pass over its matches that counting them costs. */
@@ -212,7 +288,17 @@ get_rank_data (const Fts5ExtensionApi *api,
   else
     *rc = api->xRowCount (fts, &n_rows);
 
-  if (n_phrases > 1 && *rc == SQLITE_OK)
+  if (data->idf_later && *rc == SQLITE_OK)
+    {
+      VankhoFtsRankedHits *sink = data->hits;
+
+      sink->n_phrases = n_phrases;
+      sink->n_rows = n_rows;
+      g_free (sink->n_with_phrase);
+      sink->n_with_phrase = g_new0 (sqlite3_int64, n_phrases);
+      g_array_set_size (sink->freqs, 0);
+    }
+  else if (n_phrases > 1 && *rc == SQLITE_OK)
     {
       n_hits = g_new0 (sqlite3_int64, n_phrases);
       if (shared != NULL)
@@ -221,14 +307,8 @@ get_rank_data (const Fts5ExtensionApi *api,
         *rc = count_phrase (api, fts, i, n_rows, &n_hits[i]);
     }
 
-  for (int i = 0; n_phrases > 1 && *rc == SQLITE_OK && i < n_phrases; i++)
-    {
-      /* As bm25(): a phrase in half the rows or more would weigh
-       * negatively or nothing; it weighs very little instead. */
-      data->idf[i] = log ((n_rows - n_hits[i] + 0.5) / (n_hits[i] + 0.5));
-      if (n_hits[i] > n_rows / 2 || data->idf[i] <= 0.0)
-        data->idf[i] = 1e-6;
-    }
+  for (int i = 0; n_phrases > 1 && !data->idf_later && *rc == SQLITE_OK && i < n_phrases; i++)
+    data->idf[i] = phrase_idf (n_rows, n_hits[i]);
 
   if (*rc == SQLITE_OK)
     *rc = api->xSetAuxdata (fts, data, sqlite3_free);
@@ -263,6 +343,53 @@ count_varints (const unsigned char *p,
   return n;
 }
 
+/* The weighted frequency of @phrase in the current row, in @freq. */
+static inline int
+phrase_freq (const Fts5ExtensionApi *api,
+             Fts5Context            *fts,
+             const RankData         *data,
+             int                     phrase,
+             double                 *freq)
+{
+  const double *weights = data->weights;
+  Fts5PhraseIter iter;
+  int column, offset;
+  int rc;
+
+  *freq = 0.0;
+
+  /* The phrase's position list read in place: xInst() would first merge
+   * every phrase's instances into one sorted array. */
+  rc = api->xPhraseFirst (fts, phrase, &iter, &column, &offset);
+  for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+    {
+      /* In FTS5's position list (its file format) a position is one
+       * varint and only a change of column is marked, so past the first
+       * position in the last column the iterator's unread bytes are that
+       * column's positions. Counted by their last bytes, a common word in
+       * a long article costs a pass over bytes instead of a call per
+       * mention: a third of a three-word search at 100 000 articles.
+       * /library/search/ranking-score checks it. */
+      if (column == data->n_columns - 1)
+        {
+          *freq += (1 + count_varints (iter.a, iter.b)) * (column < N_WEIGHTS ? weights[column] : 1.0);
+          break;
+        }
+      *freq += column < N_WEIGHTS ? weights[column] : 1.0;
+    }
+
+  return rc;
+}
+
+/* A phrase's part of a score: BM25 without the length term, the
+ * frequency saturating (k1 = 1.2). */
+static inline double
+phrase_score (double idf,
+              double freq)
+{
+  return idf * freq * (K1 + 1.0) / (freq + K1);
+}
+
 /* Minus the score of the current row, as bm25() gives it, in @rank. */
 static int
 score_row (const Fts5ExtensionApi *api,
@@ -270,37 +397,15 @@ score_row (const Fts5ExtensionApi *api,
            const RankData         *data,
            double                 *rank)
 {
-  const double *weights = data->weights;
   double score = 0.0;
   int rc = SQLITE_OK;
 
-  /* Each phrase's position list read in place: xInst() would first merge
-   * every phrase's instances into one sorted array. */
   for (int i = 0; rc == SQLITE_OK && i < data->n_phrases; i++)
     {
-      Fts5PhraseIter iter;
-      double freq = 0.0;
-      int column, offset;
+      double freq;
 
-      rc = api->xPhraseFirst (fts, i, &iter, &column, &offset);
-      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
-        {
-          /* In FTS5's position list (its file format) a position is one
-           * varint and only a change of column is marked, so past the
-           * first position in the last column the iterator's unread bytes
-           * are that column's positions. Counted by their last bytes, a
-           * common word in a long article costs a pass over bytes instead
-           * of a call per mention: a third of a three-word search at
-           * 100 000 articles. /library/search/ranking-score checks it. */
-          if (column == data->n_columns - 1)
-            {
-              freq += (1 + count_varints (iter.a, iter.b)) * (column < N_WEIGHTS ? weights[column] : 1.0);
-              break;
-            }
-          freq += column < N_WEIGHTS ? weights[column] : 1.0;
-        }
-
-      score += data->idf[i] * freq * (K1 + 1.0) / (freq + K1);
+      rc = phrase_freq (api, fts, data, i, &freq);
+      score += phrase_score (data->idf[i], freq);
     }
 
   *rank = -score;
@@ -318,7 +423,7 @@ rank_function (const Fts5ExtensionApi *api,
   double rank = 0.0;
   int rc = SQLITE_OK;
 
-  data = get_rank_data (api, fts, n_values, values, &rc);
+  data = get_rank_data (api, fts, n_values, values, FALSE, &rc);
   if (data != NULL)
     rc = score_row (api, fts, data, &rank);
   if (rc == SQLITE_OK)
@@ -371,7 +476,7 @@ rank_hits_function (const Fts5ExtensionApi *api,
   double rank = 0.0;
   int rc = SQLITE_OK;
 
-  data = get_rank_data (api, fts, n_values, values, &rc);
+  data = get_rank_data (api, fts, n_values, values, TRUE, &rc);
   if (data == NULL)
     {
       sqlite3_result_error_code (context, rc);
@@ -391,7 +496,25 @@ rank_hits_function (const Fts5ExtensionApi *api,
       return;
     }
 
-  rc = score_row (api, fts, data, &rank);
+  if (data->idf_later)
+    {
+      double *freqs;
+
+      /* Scored once the phrases are counted, if they must be: see
+       * vankho_fts_phrase_counts_set_known(). */
+      if ((sink->n_hits + 1) * data->n_phrases > sink->freqs->len)
+        g_array_set_size (sink->freqs, MAX (1024, sink->freqs->len * 2) + data->n_phrases);
+      freqs = &g_array_index (sink->freqs, double, sink->n_hits * data->n_phrases);
+      for (int i = 0; rc == SQLITE_OK && i < data->n_phrases; i++)
+        {
+          rc = phrase_freq (api, fts, data, i, &freqs[i]);
+          sink->n_with_phrase[i] += freqs[i] > 0.0;
+        }
+    }
+  else
+    {
+      rc = score_row (api, fts, data, &rank);
+    }
   if (rc != SQLITE_OK)
     {
       sqlite3_result_error_code (context, rc);
@@ -406,6 +529,29 @@ rank_hits_function (const Fts5ExtensionApi *api,
   hit->id = id;
 
   sqlite3_result_int (context, 1);
+}
+
+/**
+ * vankho_fts_ranked_hits_score:
+ * @idf: each phrase's weight (see vankho_fts_phrase_counts_get_idf())
+ *
+ * Gives the hits vankho_rank_hits() left unscored, in a search of more
+ * than one phrase, their keys: the same scores as vankho_rank().
+ */
+void
+vankho_fts_ranked_hits_score (VankhoFtsRankedHits *sink,
+                              const double        *idf)
+{
+  const double *freqs = (const double *) sink->freqs->data;
+
+  for (guint k = 0; k < sink->n_hits; k++, freqs += sink->n_phrases)
+    {
+      double score = 0.0;
+
+      for (int i = 0; i < sink->n_phrases; i++)
+        score += phrase_score (idf[i], freqs[i]);
+      g_array_index (sink->hits, VankhoFtsRankedHit, k).key = vankho_fts_rank_key (-score);
+    }
 }
 
 /**

@@ -13,13 +13,14 @@
 
 G_BEGIN_DECLS
 
-/* A connection a ranked search runs a part on, and that part's hits and
- * the buffer to sort them in. */
+/* A connection a ranked search runs a part on, and that part's hits, the
+ * buffer to sort them in and their phrases' frequencies. */
 typedef struct
 {
   sqlite3 *db;
   GArray  *hits;
   GArray  *spare;
+  GArray  *freqs;
 } SearchHelper;
 
 /* Shared by the files that make up VankhoLibrary; nothing else may touch
@@ -38,6 +39,7 @@ struct _VankhoLibrary
    * fault every 4 kB, 8 % of a common word's search. */
   GArray   *ranked_hits;
   GArray   *ranked_spare;
+  GArray   *ranked_freqs;
   /* The connections a large ranked search is split across besides the
    * reader, opened when first needed, and how it is split: see
    * run_ranked_query(). Under reader_lock. */

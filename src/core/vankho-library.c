@@ -251,6 +251,7 @@ vankho_library_finalize (GObject *object)
       sqlite3_close (helper->db);
       g_array_unref (helper->hits);
       g_array_unref (helper->spare);
+      g_array_unref (helper->freqs);
     }
   g_array_unref (self->search_helpers);
   g_clear_pointer (&self->reader, sqlite3_close);
@@ -259,6 +260,7 @@ vankho_library_finalize (GObject *object)
   g_mutex_clear (&self->reader_lock);
   g_clear_pointer (&self->ranked_hits, g_array_unref);
   g_clear_pointer (&self->ranked_spare, g_array_unref);
+  g_clear_pointer (&self->ranked_freqs, g_array_unref);
   g_mutex_clear (&self->row_lock);
   g_array_unref (self->unindexed);
 
@@ -291,6 +293,7 @@ vankho_library_init (VankhoLibrary *self)
   g_mutex_init (&self->reader_lock);
   self->ranked_hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
   self->ranked_spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
+  self->ranked_freqs = g_array_new (FALSE, FALSE, sizeof (double));
   self->search_helpers = g_array_new (FALSE, FALSE, sizeof (SearchHelper));
   self->search_parts_max = CLAMP (g_get_num_processors (), 1, SEARCH_PARTS_MAX);
   self->search_part_rows = SEARCH_PART_ROWS;
@@ -1320,13 +1323,23 @@ typedef struct
   gint64                 last;
   GCancellable          *cancellable;
   VankhoFtsPhraseCounts *counts;
-  const GArray          *versions; /* ids of versions, ascending */
+  const char            *match;   /* the FTS5 expression */
   GArray                *hits;    /* RankedId */
   GArray                *spare;   /* for sorting them */
+  VankhoFtsRankedHits    sink;    /* what vankho_rank_hits() collects */
+  const double          *idf;     /* see score_ranked_hits() */
   const RankedId        *sorted;
   guint                  next;    /* the first not yet merged */
   GError                *error;
 } SearchPart;
+
+static void
+sort_ranked_hits (SearchPart *part)
+{
+  g_array_set_size (part->spare, part->hits->len);
+  if (part->hits->len > 0)
+    part->sorted = sort_ranked_ids ((RankedId *) part->hits->data, (RankedId *) part->spare->data, part->hits->len);
+}
 
 static gpointer
 collect_ranked_hits (gpointer data)
@@ -1334,7 +1347,6 @@ collect_ranked_hits (gpointer data)
   SearchPart *part = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new (part->sql);
-  VankhoFtsRankedHits sink = { part->hits, 0, (const gint64 *) part->versions->data, part->versions->len };
   int rc;
 
   /* An open end is left out: FTS5 is given the bounds, but SQLite checks
@@ -1357,14 +1369,14 @@ collect_ranked_hits (gpointer data)
   sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":counts"),
                         part->counts, VANKHO_FTS_PHRASE_COUNTS_TYPE, NULL);
   sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":hits"),
-                        &sink, VANKHO_FTS_RANKED_HITS_TYPE, NULL);
+                        &part->sink, VANKHO_FTS_RANKED_HITS_TYPE, NULL);
   /* Ranked ids are limited once sorted. */
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_count (stmt), -1);
 
   /* One row: vankho_rank_hits() has put the hits in the sink. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  g_array_set_size (part->hits, sink.n_hits);
+  g_array_set_size (part->hits, part->sink.n_hits);
 
   if (rc != SQLITE_DONE)
     {
@@ -1372,11 +1384,136 @@ collect_ranked_hits (gpointer data)
       return NULL;
     }
 
-  g_array_set_size (part->spare, part->hits->len);
-  if (part->hits->len > 0)
-    part->sorted = sort_ranked_ids ((RankedId *) part->hits->data, (RankedId *) part->spare->data, part->hits->len);
+  /* Scored as they came, unless the phrases' counts were left for after
+   * (see score_ranked_hits()). */
+  if (part->sink.n_phrases <= 1)
+    sort_ranked_hits (part);
 
   return NULL;
+}
+
+/* Counts, on the part's connection, the phrases of the search no other
+ * part has taken (see vankho_fts_phrase_counts_set_known()): vankho_rank()
+ * counts them on the search's first row. */
+static gpointer
+count_ranked_phrases (gpointer data)
+{
+  SearchPart *part = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = vankho_library_prepare (part->self, part->db,
+                                 "SELECT " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0, :counts)"
+                                 " FROM articles_fts WHERE articles_fts MATCH :match LIMIT 1",
+                                 &part->error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":counts"),
+                        part->counts, VANKHO_FTS_PHRASE_COUNTS_TYPE, NULL);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":match"), part->match, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_step_error (part->self, part->db, rc, part->cancellable, &part->error);
+
+  return NULL;
+}
+
+static gpointer
+score_ranked_hits (gpointer data)
+{
+  SearchPart *part = data;
+
+  vankho_fts_ranked_hits_score (&part->sink, part->idf);
+  sort_ranked_hits (part);
+
+  return NULL;
+}
+
+/* Runs @func on each part, the first here and the others on threads of
+ * their own, and returns the first part's error, if any. */
+static gboolean
+run_search_parts (SearchPart   *parts,
+                  guint         n_parts,
+                  GThreadFunc   func,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  GThread *threads[SEARCH_PARTS_MAX] = { NULL };
+  GError *part_error = NULL;
+
+  for (guint i = 1; i < n_parts; i++)
+    {
+      if (cancellable != NULL)
+        sqlite3_progress_handler (parts[i].db, 1000, check_cancelled, cancellable);
+      /* Without a thread the part runs here, after the first. */
+      threads[i] = g_thread_try_new ("vankho-search", func, &parts[i], NULL);
+    }
+  func (&parts[0]);
+  for (guint i = 1; i < n_parts; i++)
+    {
+      if (threads[i] != NULL)
+        g_thread_join (threads[i]);
+      else
+        func (&parts[i]);
+      sqlite3_progress_handler (parts[i].db, 0, NULL, NULL);
+    }
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (part_error == NULL)
+        part_error = g_steal_pointer (&parts[i].error);
+      g_clear_error (&parts[i].error);
+    }
+  if (part_error != NULL)
+    {
+      g_propagate_error (error, part_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Scores the hits of a search of several phrases, which
+ * vankho_rank_hits() left for when the phrases' counts are known: most of
+ * them are settled by the hits (a common word in more than half the
+ * archive), and only the others are counted, shared between the parts. */
+static gboolean
+score_ranked_parts (SearchPart             *parts,
+                    guint                   n_parts,
+                    VankhoFtsPhraseCounts  *counts,
+                    GCancellable           *cancellable,
+                    GError                **error)
+{
+  g_autofree sqlite3_int64 *n_with_phrase = NULL;
+  g_autofree double *idf = NULL;
+  sqlite3_int64 n_rows = 0;
+  int n_phrases = 0;
+
+  for (guint i = 0; i < n_parts; i++)
+    if (parts[i].sink.n_phrases > 1)
+      {
+        n_phrases = parts[i].sink.n_phrases;
+        n_rows = parts[i].sink.n_rows;
+      }
+  if (n_phrases == 0)
+    return TRUE;
+
+  n_with_phrase = g_new0 (sqlite3_int64, n_phrases);
+  for (guint i = 0; i < n_parts; i++)
+    for (int j = 0; parts[i].sink.n_with_phrase != NULL && j < n_phrases; j++)
+      n_with_phrase[j] += parts[i].sink.n_with_phrase[j];
+
+  if (vankho_fts_phrase_counts_set_known (counts, n_phrases, n_rows, n_with_phrase) &&
+      !run_search_parts (parts, n_parts, count_ranked_phrases, cancellable, error))
+    return FALSE;
+
+  idf = g_new (double, n_phrases);
+  vankho_fts_phrase_counts_get_idf (counts, n_rows, idf);
+  for (guint i = 0; i < n_parts; i++)
+    parts[i].idf = idf;
+
+  return run_search_parts (parts, n_parts, score_ranked_hits, cancellable, error);
 }
 
 /* Whether @a comes before @b in sort_ranked_ids()' order. */
@@ -1403,12 +1540,13 @@ prepare_search_parts (VankhoLibrary *self,
 
   while (self->search_helpers->len + 1 < n_parts)
     {
-      SearchHelper helper = { open_connection (self, FALSE, NULL), NULL, NULL };
+      SearchHelper helper = { open_connection (self, FALSE, NULL), NULL, NULL, NULL };
 
       if (helper.db == NULL)
         break;
       helper.hits = g_array_new (FALSE, FALSE, sizeof (RankedId));
       helper.spare = g_array_new (FALSE, FALSE, sizeof (RankedId));
+      helper.freqs = g_array_new (FALSE, FALSE, sizeof (double));
       g_array_append_val (self->search_helpers, helper);
     }
 
@@ -1476,19 +1614,19 @@ static GArray *
 run_ranked_query (VankhoLibrary  *self,
                   const char     *sql,
                   GArray         *params,
+                  const char     *match,
                   guint           limit,
                   GCancellable   *cancellable,
                   GError        **error)
 {
   SearchPart parts[SEARCH_PARTS_MAX] = { { 0 } };
-  GThread *threads[SEARCH_PARTS_MAX] = { NULL };
   g_autoptr(VankhoFtsPhraseCounts) counts = vankho_fts_phrase_counts_new ();
   g_autoptr(GArray) versions = NULL;
   g_autoptr(GArray) ids = NULL;
-  GError *part_error = NULL;
   gint64 first = 0, last = -1;
   guint n_parts = 1;
   guint n_hits = 0;
+  gboolean ok;
   guint n;
 
   if (strstr (sql, ":first") != NULL &&
@@ -1511,45 +1649,27 @@ run_ranked_query (VankhoLibrary  *self,
       part->db = helper != NULL ? helper->db : self->reader;
       part->sql = sql;
       part->params = params;
+      part->match = match;
       /* The outer parts are open-ended, so that the parts together are
        * the whole search whatever was added or removed meanwhile. */
       part->first = i == 0 ? G_MININT64 : first + (last - first + 1) * i / n_parts;
       part->last = i == n_parts - 1 ? G_MAXINT64 : first + (last - first + 1) * (i + 1) / n_parts - 1;
       part->cancellable = cancellable;
       part->counts = counts;
-      part->versions = versions;
       part->hits = helper != NULL ? helper->hits : self->ranked_hits;
       part->spare = helper != NULL ? helper->spare : self->ranked_spare;
+      part->sink.hits = part->hits;
+      part->sink.freqs = helper != NULL ? helper->freqs : self->ranked_freqs;
+      part->sink.excluded = (const gint64 *) versions->data;
+      part->sink.n_excluded = versions->len;
     }
 
-  for (guint i = 1; i < n_parts; i++)
-    {
-      if (cancellable != NULL)
-        sqlite3_progress_handler (parts[i].db, 1000, check_cancelled, cancellable);
-      /* Without a thread the part runs here, after the first. */
-      threads[i] = g_thread_try_new ("vankho-search", collect_ranked_hits, &parts[i], NULL);
-    }
-  collect_ranked_hits (&parts[0]);
-  for (guint i = 1; i < n_parts; i++)
-    {
-      if (threads[i] != NULL)
-        g_thread_join (threads[i]);
-      else
-        collect_ranked_hits (&parts[i]);
-      sqlite3_progress_handler (parts[i].db, 0, NULL, NULL);
-    }
-
+  ok = run_search_parts (parts, n_parts, collect_ranked_hits, cancellable, error) &&
+       score_ranked_parts (parts, n_parts, counts, cancellable, error);
   for (guint i = 0; i < n_parts; i++)
-    {
-      if (part_error == NULL)
-        part_error = g_steal_pointer (&parts[i].error);
-      g_clear_error (&parts[i].error);
-    }
-  if (part_error != NULL)
-    {
-      g_propagate_error (error, part_error);
-      return NULL;
-    }
+    g_clear_pointer (&parts[i].sink.n_with_phrase, g_free);
+  if (!ok)
+    return NULL;
 
   for (guint i = 0; i < n_parts; i++)
     n_hits += parts[i].hits->len;
@@ -1579,6 +1699,7 @@ static GArray *
 run_id_query (VankhoLibrary  *self,
               const char     *sql,
               GArray         *params,
+              const char     *match,
               gboolean        ranked,
               guint           limit,
               GCancellable   *cancellable,
@@ -1589,7 +1710,7 @@ run_id_query (VankhoLibrary  *self,
   int rc;
 
   if (ranked)
-    return run_ranked_query (self, sql, params, limit, cancellable, error);
+    return run_ranked_query (self, sql, params, match, limit, cancellable, error);
 
   stmt = vankho_library_prepare (self, self->reader, sql, error);
   if (stmt == NULL)
@@ -1943,7 +2064,7 @@ vankho_library_query_article_ids (VankhoLibrary            *self,
 
   tag_key = query->tag ? vankho_text_fold (query->tag, -1) : NULL;
   sql = build_id_query (query, match, exclude, tag_key, params, &ranked);
-  ids = run_id_query (self, sql, params, ranked, limit, cancellable, &local_error);
+  ids = run_id_query (self, sql, params, match, ranked, limit, cancellable, &local_error);
 
   if (ids == NULL && match != NULL &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1955,7 +2076,7 @@ vankho_library_query_article_ids (VankhoLibrary            *self,
       g_array_set_size (params, 0);
       match = g_strdup (vankho_search_query_get_plain (parsed));
       sql = build_id_query (query, match, NULL, tag_key, params, &ranked);
-      ids = run_id_query (self, sql, params, ranked, limit, cancellable, &local_error);
+      ids = run_id_query (self, sql, params, match, ranked, limit, cancellable, &local_error);
     }
 
   sqlite3_progress_handler (self->reader, 0, NULL, NULL);
