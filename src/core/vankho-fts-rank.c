@@ -521,7 +521,8 @@ rank_hits_function (const Fts5ExtensionApi *api,
       return;
     }
 
-  /* Grown by doubling, not a call per row. */
+  /* Grown by doubling, not a call per row. A hit whose score waits for
+   * the counts is given its key by vankho_fts_ranked_hits_score(). */
   if (sink->n_hits == sink->hits->len)
     g_array_set_size (sink->hits, MAX (1024, sink->hits->len * 2));
   hit = &g_array_index (sink->hits, VankhoFtsRankedHit, sink->n_hits++);

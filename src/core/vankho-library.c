@@ -1324,9 +1324,8 @@ typedef struct
   GCancellable          *cancellable;
   VankhoFtsPhraseCounts *counts;
   const char            *match;   /* the FTS5 expression */
-  GArray                *hits;    /* RankedId */
+  VankhoFtsRankedHits    sink;    /* what vankho_rank_hits() collects; its hits are RankedId */
   GArray                *spare;   /* for sorting them */
-  VankhoFtsRankedHits    sink;    /* what vankho_rank_hits() collects */
   const double          *idf;     /* see score_ranked_hits() */
   const RankedId        *sorted;
   guint                  next;    /* the first not yet merged */
@@ -1336,9 +1335,11 @@ typedef struct
 static void
 sort_ranked_hits (SearchPart *part)
 {
-  g_array_set_size (part->spare, part->hits->len);
-  if (part->hits->len > 0)
-    part->sorted = sort_ranked_ids ((RankedId *) part->hits->data, (RankedId *) part->spare->data, part->hits->len);
+  GArray *hits = part->sink.hits;
+
+  g_array_set_size (part->spare, hits->len);
+  if (hits->len > 0)
+    part->sorted = sort_ranked_ids ((RankedId *) hits->data, (RankedId *) part->spare->data, hits->len);
 }
 
 static gpointer
@@ -1376,7 +1377,7 @@ collect_ranked_hits (gpointer data)
   /* One row: vankho_rank_hits() has put the hits in the sink. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  g_array_set_size (part->hits, part->sink.n_hits);
+  g_array_set_size (part->sink.hits, part->sink.n_hits);
 
   if (rc != SQLITE_DONE)
     {
@@ -1656,9 +1657,8 @@ run_ranked_query (VankhoLibrary  *self,
       part->last = i == n_parts - 1 ? G_MAXINT64 : first + (last - first + 1) * (i + 1) / n_parts - 1;
       part->cancellable = cancellable;
       part->counts = counts;
-      part->hits = helper != NULL ? helper->hits : self->ranked_hits;
       part->spare = helper != NULL ? helper->spare : self->ranked_spare;
-      part->sink.hits = part->hits;
+      part->sink.hits = helper != NULL ? helper->hits : self->ranked_hits;
       part->sink.freqs = helper != NULL ? helper->freqs : self->ranked_freqs;
       part->sink.excluded = (const gint64 *) versions->data;
       part->sink.n_excluded = versions->len;
@@ -1672,7 +1672,7 @@ run_ranked_query (VankhoLibrary  *self,
     return NULL;
 
   for (guint i = 0; i < n_parts; i++)
-    n_hits += parts[i].hits->len;
+    n_hits += parts[i].sink.hits->len;
   n = limit > 0 ? MIN (limit, n_hits) : n_hits;
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
@@ -1685,7 +1685,7 @@ run_ranked_query (VankhoLibrary  *self,
         {
           SearchPart *part = &parts[i];
 
-          if (part->next < part->hits->len &&
+          if (part->next < part->sink.hits->len &&
               (best == NULL || ranks_before (&part->sorted[part->next], &best->sorted[best->next])))
             best = part;
         }
