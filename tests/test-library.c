@@ -13,6 +13,7 @@
 
 #include "vankho-article-list-model.h"
 #include "vankho-fts-rank.h"
+#include "vankho-fts-snippet.h"
 #include "vankho-fts-tokenizer.h"
 #include "vankho-library-private.h"
 #include "vankho-library-schema.h"
@@ -267,6 +268,74 @@ test_snippet (Fixture       *fixture,
   marked = vankho_text_format_snippet (vankho_article_get_snippet (article), "[", "]", FALSE);
   /* The words are marked as written, tone marks and all. */
   g_assert_nonnull (strstr (marked, "[Đảng uỷ]"));
+}
+
+/* A prefix's snippet is made from an index of the article alone, since
+ * the library's merges every word the prefix begins for each row: the
+ * snippet must be the one the library's index gives.
+ */
+static void
+test_snippet_prefix (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *title = "Hội nghị sơ kết";
+  static const char *body = "Sáng nay, Đảng uỷ Công an tỉnh Gia Lai tổ chức hội nghị sơ kết "
+                            "công tác năm; đồng chí Bí thư Đảng uỷ quyết định khen thưởng.";
+  static const char *matches[] = {
+    "\"dang\" *", "\"cong\" * AND \"gia\"", "\"quyet dinh\"",
+    "(\"to\" * OR \"so\" *) AND \"hoi\"", "\"dang uy\" *",
+  };
+  g_autoptr(VankhoFtsSnippet) own = vankho_fts_snippet_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(VankhoArticle) article = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *none = NULL;
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  id = add (fixture->library, title, body);
+  add (fixture->library, "Tin khác", "Không nhắc gì đến điều ấy.");
+
+  g_assert_true (vankho_fts_snippet_needs_own_row ("\"dang\" *"));
+  g_assert_true (vankho_fts_snippet_needs_own_row ("\"a\" AND \"dang\"*"));
+  g_assert_false (vankho_fts_snippet_needs_own_row ("\"dang uy\" AND \"a*b\""));
+  g_assert_false (vankho_fts_snippet_needs_own_row (NULL));
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (vankho_fts_tokenizer_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT snippet (articles_fts, " VANKHO_FTS_SNIPPET_ARGS ")"
+                                       " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (matches); i++)
+    {
+      g_autofree char *snippet = NULL;
+
+      sqlite3_bind_text (stmt, 1, matches[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (vankho_fts_snippet_make (own, title, body, matches[i], &snippet), ==, SQLITE_OK);
+      g_assert_nonnull (strchr (snippet, '\x02'));
+      g_assert_cmpstr (snippet, ==, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+
+  /* An article the search is not in has no snippet. */
+  g_assert_cmpint (vankho_fts_snippet_make (own, "Tin khác", "Không nhắc gì.", "\"dang\" *", &none), ==, SQLITE_OK);
+  g_assert_null (none);
+
+  ids = vankho_library_query_article_ids (fixture->library, &(VankhoArticleQuery) { .text = "quyế*" },
+                                          10, &match, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  article = vankho_library_get_article_summary (fixture->library, id, match, &error);
+  g_assert_no_error (error);
+  marked = vankho_text_format_snippet (vankho_article_get_snippet (article), "[", "]", FALSE);
+  g_assert_nonnull (strstr (marked, "[quyết]"));
 }
 
 static void
@@ -1747,6 +1816,7 @@ main (int    argc,
   ADD ("/library/search/syntax", test_search_syntax);
   ADD ("/library/search/symbols", test_search_symbols);
   ADD ("/library/search/snippet", test_snippet);
+  ADD ("/library/search/snippet-prefix", test_snippet_prefix);
   ADD ("/library/search/ranking", test_ranking);
   ADD ("/library/search/ranking-rare-words", test_ranking_rare_words);
   ADD ("/library/search/ranking-score", test_ranking_score);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "vankho-library.h"
+#include "vankho-fts-snippet.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,8 @@ struct _VankhoLibrary
    */
   sqlite3_stmt *summary_stmt;
   sqlite3_stmt *snippet_stmt;
+  sqlite3_stmt *snippet_text_stmt;
+  VankhoFtsSnippet *own_snippet;   /* for prefixes: see vankho-fts-snippet.c */
   GMutex        row_lock;
 
   /* Statements on db that run once an article or a citation, kept

@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "vankho-fts-rank.h"
+#include "vankho-fts-snippet.h"
 #include "vankho-fts-tokenizer.h"
 #include "vankho-library-private.h"
 #include "vankho-library-schema.h"
@@ -241,6 +242,8 @@ vankho_library_finalize (GObject *object)
   g_clear_pointer (&self->kept, g_hash_table_unref);
   g_clear_pointer (&self->summary_stmt, sqlite3_finalize);
   g_clear_pointer (&self->snippet_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->snippet_text_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->own_snippet, vankho_fts_snippet_free);
   if (self->checkpointer != NULL)
     g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
   g_clear_pointer (&self->checkpoint_db, sqlite3_close);
@@ -1096,6 +1099,69 @@ vankho_library_get_article (VankhoLibrary  *self,
   return load_article (self, id, TRUE, error);
 }
 
+/* The snippet of @match in the article @id, from the library's index.
+ * Under row_lock. A snippet that cannot be made is left out: the row
+ * still shows. */
+static void
+make_snippet (VankhoLibrary *self,
+              VankhoArticle *article,
+              gint64         id,
+              const char    *match)
+{
+  if (self->snippet_stmt == NULL &&
+      sqlite3_prepare_v3 (self->db,
+                          "SELECT snippet (articles_fts, " VANKHO_FTS_SNIPPET_ARGS ")"
+                          " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", -1,
+                          SQLITE_PREPARE_PERSISTENT, &self->snippet_stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Cannot make snippets: %s", sqlite3_errmsg (self->db));
+      return;
+    }
+
+  sqlite3_bind_text (self->snippet_stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (self->snippet_stmt, 2, id);
+  if (sqlite3_step (self->snippet_stmt) == SQLITE_ROW)
+    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (self->snippet_stmt, 0));
+  sqlite3_reset (self->snippet_stmt);
+  sqlite3_clear_bindings (self->snippet_stmt);
+}
+
+/* The same snippet, from an index of the article alone: see
+ * vankho-fts-snippet.c. Under row_lock. */
+static void
+make_own_snippet (VankhoLibrary *self,
+                  VankhoArticle *article,
+                  gint64         id,
+                  const char    *match)
+{
+  g_autofree char *snippet = NULL;
+  int rc;
+
+  if (self->snippet_text_stmt == NULL &&
+      sqlite3_prepare_v3 (self->db, "SELECT title, body FROM articles WHERE id = ?1", -1,
+                          SQLITE_PREPARE_PERSISTENT, &self->snippet_text_stmt, NULL) != SQLITE_OK)
+    {
+      g_warning ("Cannot make snippets: %s", sqlite3_errmsg (self->db));
+      return;
+    }
+  if (self->own_snippet == NULL)
+    self->own_snippet = vankho_fts_snippet_new ();
+
+  sqlite3_bind_int64 (self->snippet_text_stmt, 1, id);
+  if (sqlite3_step (self->snippet_text_stmt) == SQLITE_ROW)
+    {
+      rc = vankho_fts_snippet_make (self->own_snippet,
+                                    (const char *) sqlite3_column_text (self->snippet_text_stmt, 0),
+                                    (const char *) sqlite3_column_text (self->snippet_text_stmt, 1),
+                                    match, &snippet);
+      if (rc != SQLITE_OK)
+        g_warning ("Cannot make a snippet: %s", sqlite3_errstr (rc));
+    }
+  sqlite3_reset (self->snippet_text_stmt);
+
+  vankho_article_set_snippet (article, snippet);
+}
+
 /**
  * vankho_library_get_article_summary:
  * @id: the article's id
@@ -1122,23 +1188,10 @@ vankho_library_get_article_summary (VankhoLibrary  *self,
     return g_steal_pointer (&article);
 
   g_mutex_lock (&self->row_lock);
-  if (self->snippet_stmt == NULL &&
-      sqlite3_prepare_v3 (self->db,
-                          "SELECT snippet (articles_fts, 1, char (2), char (3), '…', 24)"
-                          " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2", -1,
-                          SQLITE_PREPARE_PERSISTENT, &self->snippet_stmt, NULL) != SQLITE_OK)
-    {
-      vankho_library_set_sqlite_error (error, self->db, self->path);
-      g_mutex_unlock (&self->row_lock);
-      return NULL;
-    }
-
-  sqlite3_bind_text (self->snippet_stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (self->snippet_stmt, 2, id);
-  if (sqlite3_step (self->snippet_stmt) == SQLITE_ROW)
-    vankho_article_set_snippet (article, (const char *) sqlite3_column_text (self->snippet_stmt, 0));
-  sqlite3_reset (self->snippet_stmt);
-  sqlite3_clear_bindings (self->snippet_stmt);
+  if (vankho_fts_snippet_needs_own_row (match))
+    make_own_snippet (self, article, id, match);
+  else
+    make_snippet (self, article, id, match);
   g_mutex_unlock (&self->row_lock);
 
   return g_steal_pointer (&article);
