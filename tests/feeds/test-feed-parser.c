@@ -545,6 +545,56 @@ many_attributes (guint       n,
   return g_string_free (out, FALSE);
 }
 
+/* libxml2 reads CDATA a character at a time, so the parser takes long
+ * sections out before it reads the document (clean_xml_text()): each must
+ * come back whole and in its place, and what libxml2 would read otherwise
+ * (sections in a DTD or a processing instruction, sections that touch, a
+ * section that looks like one taken out) must be read as before.
+ */
+static void
+test_cdata_taken_out (void)
+{
+#define LONG "Công an tỉnh Gia Lai sơ kết một năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị"
+  static const struct { const char *xml; const char *summary; const char *title; } cases[] = {
+    /* An HTML summary, then two sections that touch: CDATA holding "]]>". */
+    { "<rss version=\"2.0\"><channel><title>T</title><item><title>Tin</title><description><![CDATA[<p>" LONG
+      "</p><p>Đoạn hai</p>]]></description></item><item><title>Hai</title><description><![CDATA[" LONG
+      " ]]]]><![CDATA[> " LONG "]]></description></item></channel></rss>",
+      LONG "\n\nĐoạn hai", "Tin" },
+    /* A control character XML does not allow: a space, and the rest kept. */
+    { "<rss version=\"2.0\"><channel><title>T</title><item><title>Tin</title><description><![CDATA[" LONG
+      "\001 còn tiếp " LONG "]]></description></item></channel></rss>",
+      LONG " còn tiếp " LONG, "Tin" },
+    /* A title that is HTML, and text mixed with sections. */
+    { "<rss version=\"2.0\"><channel><title>T</title><item><title><![CDATA[" LONG " <b>mới</b>]]></title>"
+      "<description>Trước <![CDATA[<p>" LONG "</p>]]> sau</description></item></channel></rss>",
+      "Trước\n\n" LONG "\n\nsau", LONG " mới" },
+    /* A DTD and a processing instruction holding sections: not taken. */
+    { "<!DOCTYPE rss [<!ENTITY e \"<![CDATA[" LONG "]]>\">]><rss version=\"2.0\"><channel><title>T</title>"
+      "<?pi <![CDATA[" LONG " ?><item><title>Tin</title><description><![CDATA[" LONG
+      "]]></description></item></channel></rss>",
+      LONG, "Tin" },
+    /* Short sections, one beginning as a taken one is written. */
+    { "<rss version=\"2.0\"><channel><title>T</title><item><title><![CDATA[\xee\x80\x80" "0]]></title>"
+      "<description><![CDATA[ngắn]]></description></item></channel></rss>",
+      "ngắn", "\xee\x80\x80" "0" },
+  };
+#undef LONG
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VankhoFeed) feed = parse_string (cases[i].xml);
+      VankhoFeedEntry *e = vankho_feed_get_entry (feed, 0);
+
+      g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, cases[i].summary);
+      g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, cases[i].title);
+      if (i == 0)
+        g_assert_cmpstr (vankho_feed_entry_get_summary (vankho_feed_get_entry (feed, 1)), ==,
+                         "Công an tỉnh Gia Lai sơ kết một năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị"
+                         " ]]> Công an tỉnh Gia Lai sơ kết một năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị");
+    }
+}
+
 static VankhoFeed *
 parse_timed (const char  *xml,
              GError     **error)
@@ -1013,6 +1063,7 @@ main (int    argc,
   g_test_add_func ("/feeds/parser/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/feeds/parser/hostile/deep-html", test_deep_html);
   g_test_add_func ("/feeds/parser/hostile/truncated", test_truncated);
+  g_test_add_func ("/feeds/parser/cdata-taken-out", test_cdata_taken_out);
   g_test_add_func ("/feeds/parser/errors", test_errors);
   g_test_add_func ("/feeds/parser/too-large", test_too_large);
   g_test_add_func ("/feeds/parser/json", test_json);
