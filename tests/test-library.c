@@ -405,8 +405,15 @@ test_ranking_score (Fixture       *fixture,
     { "Tin", 40, 2 },
     { "Tin Gia Lai", 25, 300 },
     { "Tin", 200, 150 },
+    /* Several in the title; positions far enough in for two-byte varints. */
+    { "Gia Lai, Gia Lai và Gia Lai", 2, 0 },
+    { NULL, 5, 130 },
   };
+  g_autoptr(GString) long_title = g_string_new ("Tin");
   sqlite3_stmt *stmt = NULL;
+
+  for (guint w = 0; w < 140; w++)
+    g_string_append (long_title, w == 2 || w == 135 ? " Gia Lai" : " chữ");
 
   for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
     {
@@ -419,7 +426,7 @@ test_ranking_score (Fixture       *fixture,
           g_string_append (body, " Gia Lai,");
         }
       g_string_append (body, " hết.");
-      add (fixture->library, articles[i].title, body->str);
+      add (fixture->library, articles[i].title ?: long_title->str, body->str);
     }
 
   g_assert_cmpint (sqlite3_prepare_v2 (fixture->library->db,
@@ -433,7 +440,13 @@ test_ranking_score (Fixture       *fixture,
       sqlite3_bind_text (stmt, 1, q == 0 ? "gia" : "\"gia lai\"", -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          double freq = 4.0 * (strstr (articles[i].title, "Gia") != NULL) + articles[i].n_body;
+          const char *title = articles[i].title ?: long_title->str;
+          guint in_title = 0;
+          double freq;
+
+          for (const char *at = strstr (title, "Gia"); at != NULL; at = strstr (at + 1, "Gia"))
+            in_title++;
+          freq = 4.0 * in_title + articles[i].n_body;
 
           g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, i + 1);
           g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 1),
@@ -549,6 +562,62 @@ test_search_split (Fixture       *fixture,
 
   /* The parts ran on connections of their own. */
   g_assert_cmpuint (fixture->library->search_helpers->len, ==, 2);
+}
+
+/* The hits of a search are sorted by key in one pass when they have few
+ * distinct keys (a word's score depends on how often an article names it
+ * and where) and by radix passes otherwise: both orders must be the one
+ * vankho_rank() gives, ties by id, newest first. Enough articles for
+ * either: 4 096, naming 'gia' and 'kon' 1 to 64 times each, in every
+ * combination ('gia kon' has over 2 000 distinct scores), and a third of
+ * them 'lai'.
+ */
+static void
+test_search_sort_many (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct { const char *text; guint n_hits; } queries[] = {
+    { "gia", 4096 }, { "gia kon", 4096 }, { "kon lai", 1366 }, { "gia kon lai", 1366 },
+  };
+  sqlite3_stmt *by_rank = NULL;
+
+  g_assert_cmpint (sqlite3_exec (fixture->library->db,
+                                 "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4095)"
+                                 " INSERT INTO articles (title, body, content_hash)"
+                                 " SELECT CASE WHEN i % 5 = 0 THEN 'Gia' ELSE 'Tin' END,"
+                                 "  replace (hex (zeroblob (1 + i % 64)), '00', 'gia và ')"
+                                 "  || replace (hex (zeroblob (1 + i / 64)), '00', 'kon và ')"
+                                 "  || CASE WHEN i % 3 = 0 THEN 'lai' ELSE 'hết' END,"
+                                 "  'hash-' || i FROM n;"
+                                 /* Indexed as the library indexes what it adds. */
+                                 "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (fixture->library->db,
+                                       "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                                       " ORDER BY " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0), rowid DESC",
+                                       -1, &by_rank, NULL), ==, SQLITE_OK);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint parts = 1; parts <= 2; parts++)
+      {
+        VankhoArticleQuery query = { .text = (char *) queries[q].text };
+        g_autoptr(GArray) ids = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *match = NULL;
+        guint i = 0;
+
+        vankho_library_set_search_split (fixture->library, parts, 1);
+        ids = vankho_library_query_article_ids (fixture->library, &query, 0, &match, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (ids->len, ==, queries[q].n_hits);
+
+        sqlite3_bind_text (by_rank, 1, match, -1, SQLITE_STATIC);
+        while (sqlite3_step (by_rank) == SQLITE_ROW)
+          g_assert_cmpint (sqlite3_column_int64 (by_rank, 0), ==, g_array_index (ids, gint64, i++));
+        g_assert_cmpuint (i, ==, ids->len);
+        sqlite3_reset (by_rank);
+      }
+  sqlite3_finalize (by_rank);
 }
 
 static void
@@ -1820,6 +1889,7 @@ main (int    argc,
   ADD ("/library/search/ranking", test_ranking);
   ADD ("/library/search/ranking-rare-words", test_ranking_rare_words);
   ADD ("/library/search/ranking-score", test_ranking_score);
+  ADD ("/library/search/sort-many", test_search_sort_many);
   ADD ("/library/search/split", test_search_split);
   ADD ("/library/list/newest-first", test_newest_first);
   ADD ("/library/list/model", test_list_model);

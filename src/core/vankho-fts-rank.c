@@ -343,7 +343,28 @@ count_varints (const unsigned char *p,
   return n;
 }
 
-/* The weighted frequency of @phrase in the current row, in @freq. */
+/* Skips the varint at @p: its last byte has the high bit clear. */
+static inline const unsigned char *
+skip_varint (const unsigned char *p,
+             const unsigned char *end)
+{
+  while (p < end && (*p & 0x80) != 0)
+    p++;
+  return p < end ? p + 1 : end;
+}
+
+/* The weighted frequency of @phrase in the current row, in @freq.
+ *
+ * The phrase's position list is read in place, past its first position:
+ * xPhraseNext() is a call per mention, and xInst() first merges every
+ * phrase's instances into one sorted array. In FTS5's position list (its
+ * file format, detail=full) each position is one varint, at least 2, and
+ * a change of column is the varint 1 followed by the column's number. So
+ * the positions of the last column are its remaining varints, counted by
+ * their last bytes (a common word in a long article costs a pass over
+ * bytes), and a column before it ends at the first varint that is 1.
+ * /library/search/ranking-score checks it against FTS5's own reading.
+ */
 static inline int
 phrase_freq (const Fts5ExtensionApi *api,
              Fts5Context            *fts,
@@ -352,33 +373,54 @@ phrase_freq (const Fts5ExtensionApi *api,
              double                 *freq)
 {
   const double *weights = data->weights;
+  const unsigned char *p, *end;
   Fts5PhraseIter iter;
   int column, offset;
   int rc;
 
   *freq = 0.0;
 
-  /* The phrase's position list read in place: xInst() would first merge
-   * every phrase's instances into one sorted array. */
   rc = api->xPhraseFirst (fts, phrase, &iter, &column, &offset);
-  for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
+  if (rc != SQLITE_OK || column < 0)
+    return rc;
+
+  p = iter.a;
+  end = iter.b;
+  for (;;)
     {
-      /* In FTS5's position list (its file format) a position is one
-       * varint and only a change of column is marked, so past the first
-       * position in the last column the iterator's unread bytes are that
-       * column's positions. Counted by their last bytes, a common word in
-       * a long article costs a pass over bytes instead of a call per
-       * mention: a third of a three-word search at 100 000 articles.
-       * /library/search/ranking-score checks it. */
+      double weight = column < N_WEIGHTS ? weights[column] : 1.0;
+      sqlite3_int64 n = 1;   /* the column's first position, read */
+      unsigned int next_column = 0;
+
       if (column == data->n_columns - 1)
         {
-          *freq += (1 + count_varints (iter.a, iter.b)) * (column < N_WEIGHTS ? weights[column] : 1.0);
+          *freq += (n + count_varints (p, end)) * weight;
           break;
         }
-      *freq += column < N_WEIGHTS ? weights[column] : 1.0;
+
+      while (p < end && *p != 0x01)
+        {
+          p = skip_varint (p, end);
+          n++;
+        }
+      *freq += n * weight;
+      if (p >= end)
+        break;
+
+      /* The next column's number, then its first position. */
+      for (p++; p < end; p++)
+        {
+          next_column = (next_column << 7) | (*p & 0x7f);
+          if ((*p & 0x80) == 0)
+            break;
+        }
+      if (p >= end || (int) next_column <= column)
+        return SQLITE_CORRUPT_VTAB;
+      column = next_column;
+      p = skip_varint (p + 1, end);
     }
 
-  return rc;
+  return SQLITE_OK;
 }
 
 /* A phrase's part of a score: BM25 without the length term, the

@@ -1236,12 +1236,12 @@ compare_ids_ascending (gconstpointer a,
 }
 
 static int
-compare_ids_descending (const void *a,
-                        const void *b)
+compare_hit_ids (const void *a,
+                 const void *b)
 {
   const RankedId *x = a, *y = b;
 
-  return (x->id < y->id) - (x->id > y->id);
+  return (x->id > y->id) - (x->id < y->id);
 }
 
 /* The sort's digits: six passes of 11 bits rather than eight of 8, over
@@ -1250,6 +1250,83 @@ compare_ids_descending (const void *a,
 #define RADIX_SIZE (1 << RADIX_BITS)
 #define RADIX_PASSES ((64 + RADIX_BITS - 1) / RADIX_BITS)
 #define RADIX_DIGIT(key, pass) (((key) >> ((pass) * RADIX_BITS)) & (RADIX_SIZE - 1))
+
+/* A search of one word has few distinct scores: the score depends on
+ * how often the article names the word, and in which column. Up to this
+ * many, the hits are sorted in one pass by their key's place among them. */
+#define FEW_KEYS_MAX 1024
+#define FEW_KEYS_SLOTS (4 * FEW_KEYS_MAX)
+
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  const guint64 *x = a, *y = b;
+
+  return (*x > *y) - (*x < *y);
+}
+
+typedef struct
+{
+  guint64 key;
+  guint   count;   /* then the place of the key's first hit */
+  gboolean used;
+} KeySlot;
+
+static inline KeySlot *
+find_key_slot (KeySlot *slots,
+               guint64  key)
+{
+  guint i = (guint) ((key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 52) & (FEW_KEYS_SLOTS - 1);
+
+  while (slots[i].used && slots[i].key != key)
+    i = (i + 1) & (FEW_KEYS_SLOTS - 1);
+  return &slots[i];
+}
+
+/* Sorts @hits (in descending id order when read backwards) into @spare
+ * by key, the ids of a key in descending order; FALSE, and nothing
+ * moved, when they have more than FEW_KEYS_MAX keys. */
+static gboolean
+sort_few_keys (const RankedId *hits,
+               RankedId       *spare,
+               guint           n)
+{
+  g_autofree KeySlot *slots = g_new0 (KeySlot, FEW_KEYS_SLOTS);
+  guint64 keys[FEW_KEYS_MAX];
+  guint n_keys = 0;
+  guint offset = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KeySlot *slot = find_key_slot (slots, hits[i].key);
+
+      if (!slot->used)
+        {
+          if (n_keys == FEW_KEYS_MAX)
+            return FALSE;
+          slot->used = TRUE;
+          slot->key = hits[i].key;
+          keys[n_keys++] = hits[i].key;
+        }
+      slot->count++;
+    }
+
+  qsort (keys, n_keys, sizeof (guint64), compare_keys);
+  for (guint k = 0; k < n_keys; k++)
+    {
+      KeySlot *slot = find_key_slot (slots, keys[k]);
+      guint here = slot->count;
+
+      slot->count = offset;
+      offset += here;
+    }
+
+  for (guint i = n; i-- > 0;)
+    spare[find_key_slot (slots, hits[i].key)->count++] = hits[i];
+
+  return TRUE;
+}
 
 /* Best first. Without bm25's length term many articles tie (each naming
  * the word once, in the body): the later added, usually the newer, first.
@@ -1261,7 +1338,7 @@ sort_ranked_ids (RankedId *hits,
                  RankedId *spare,
                  guint     n)
 {
-  g_autofree guint *counts = g_new0 (guint, RADIX_PASSES * RADIX_SIZE);
+  g_autofree guint *counts = NULL;
   gboolean ascending = TRUE;
 
   /* FTS5 gives rowids in ascending order: the first pass that moves
@@ -1269,7 +1346,16 @@ sort_ranked_ids (RankedId *hits,
   for (guint i = 1; ascending && i < n; i++)
     ascending = hits[i - 1].id < hits[i].id;
   if (!ascending)
-    qsort (hits, n, sizeof (RankedId), compare_ids_descending);
+    {
+      qsort (hits, n, sizeof (RankedId), compare_hit_ids);
+      ascending = TRUE;
+    }
+
+  /* A radix pass costs a pass over the hits: with few keys one does. */
+  if (n > FEW_KEYS_MAX && sort_few_keys (hits, spare, n))
+    return spare;
+
+  counts = g_new0 (guint, RADIX_PASSES * RADIX_SIZE);
 
   for (guint i = 0; i < n; i++)
     for (guint pass = 0; pass < RADIX_PASSES; pass++)
