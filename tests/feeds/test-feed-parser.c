@@ -593,6 +593,16 @@ test_cdata_taken_out (void)
                          "Công an tỉnh Gia Lai sơ kết một năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị"
                          " ]]> Công an tỉnh Gia Lai sơ kết một năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị");
     }
+
+  /* A field read as it is, not cleaned after: no control character. */
+  {
+    g_autoptr(VankhoFeed) feed = parse_string ("<rss version=\"2.0\"><channel><title>T</title><item><title>Tin</title>"
+                                               "<link><![CDATA[https://cand.example.vn/tin/cong-an-tinh-gia-lai-so-ket"
+                                               "\001thuc-hien.html]]></link></item></channel></rss>");
+
+    g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 0)), ==,
+                     "https://cand.example.vn/tin/cong-an-tinh-gia-lai-so-ket thuc-hien.html");
+  }
 }
 
 static VankhoFeed *

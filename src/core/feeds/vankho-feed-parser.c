@@ -592,15 +592,32 @@ clean_control_bytes (const char *text,
 {
   char *copy = NULL;
 
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < len; i += 8)
     {
-      guchar c = text[i];
+      gsize n = MIN (len - i, 8);
+      guint64 word;
 
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      /* Eight bytes at a time, looked at one by one only when one is
+       * below 0x20 (a byte of 0x80 or more never counts: its high bit is
+       * set in the word, so clear in ~word). */
+      if (n == 8)
         {
-          if (copy == NULL)
-            copy = g_strndup (text, len);
-          copy[i] = ' ';
+          memcpy (&word, text + i, sizeof word);
+          if (((word - G_GUINT64_CONSTANT (0x2020202020202020)) & ~word &
+               G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            continue;
+        }
+
+      for (gsize j = i; j < i + n; j++)
+        {
+          guchar c = text[j];
+
+          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            {
+              if (copy == NULL)
+                copy = g_strndup (text, len);
+              copy[j] = ' ';
+            }
         }
     }
 
