@@ -1155,7 +1155,7 @@ make_own_snippet (VankhoLibrary *self,
                                     (const char *) sqlite3_column_text (self->snippet_text_stmt, 1),
                                     match, &snippet);
       if (rc != SQLITE_OK)
-        g_warning ("Cannot make a snippet: %s", sqlite3_errstr (rc));
+        g_debug ("No snippet of “%s” for article %" G_GINT64_FORMAT ": %s", match, id, sqlite3_errstr (rc));
     }
   sqlite3_reset (self->snippet_text_stmt);
 
@@ -1284,9 +1284,9 @@ find_key_slot (KeySlot *slots,
   return &slots[i];
 }
 
-/* Sorts @hits (in descending id order when read backwards) into @spare
- * by key, the ids of a key in descending order; FALSE, and nothing
- * moved, when they have more than FEW_KEYS_MAX keys. */
+/* Sorts @hits, in ascending id order, into @spare by key, the ids of a
+ * key in descending order (read backwards, placed forwards); FALSE, and
+ * nothing moved, when they have more than FEW_KEYS_MAX keys. */
 static gboolean
 sort_few_keys (const RankedId *hits,
                RankedId       *spare,
@@ -1330,7 +1330,8 @@ sort_few_keys (const RankedId *hits,
 
 /* Best first. Without bm25's length term many articles tie (each naming
  * the word once, in the body): the later added, usually the newer, first.
- * A stable radix sort on the key over the ids in descending order: qsort()
+ * With few distinct keys one pass does (sort_few_keys()); otherwise a
+ * stable radix sort on the key over the ids in descending order: qsort()
  * was a sixth of a common word's search. Returns @hits or @spare, whichever
  * holds the result. */
 static RankedId *
