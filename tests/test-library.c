@@ -1867,7 +1867,7 @@ test_checkpoint_in_background (Fixture       *fixture,
 
   g_assert_cmpint (after.st_size, >=, before.st_size + 4 * 1024 * 1024);
   g_assert_cmpint (g_stat (wal, &log), ==, 0);
-  g_assert_cmpstr (search (fixture->library, "\"Bai 5.29\""), ==, "180");
+  assert_search (fixture->library, "\"Bai 5.29\"", "180");
 }
 
 int
