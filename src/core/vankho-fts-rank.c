@@ -497,13 +497,15 @@ contains_id (const gint64 *ids,
 
 /* vankho_rank_hits(articles_fts, title_weight, body_weight, counts, hits)
  * ranks the row as vankho_rank() does and appends it to @hits (a
- * VankhoFtsRankedHits), returning 1, or 0 for a row left out. A search
- * that lists every match ranks most of the archive: handing each row back
- * through sqlite3_step() and two sqlite3_column_*() calls, each taking the
- * connection's mutex, cost more instructions than the score itself. The
- * statement only counts the rows: see build_id_query() for where the call
- * stands in it, so that only the rows every other term lets through are
- * ranked. */
+ * VankhoFtsRankedHits), leaving out the rows whose id is excluded. A
+ * search that lists every match ranks most of the archive: handing each
+ * row back through sqlite3_step() and two sqlite3_column_*() calls, each
+ * taking the connection's mutex, cost more instructions than the score
+ * itself. The statement returns one row, a count: see build_id_query() for
+ * where the call stands in it, so that only the rows every other term lets
+ * through are ranked. It returns 0 for every row, so that as a term of a
+ * WHERE clause it leaves the count nothing to step (4 % of a common
+ * word's search); the sink's count is the one that matters. */
 static void
 rank_hits_function (const Fts5ExtensionApi *api,
                     Fts5Context            *fts,
@@ -532,11 +534,9 @@ rank_hits_function (const Fts5ExtensionApi *api,
     }
 
   id = api->xRowid (fts);
+  sqlite3_result_int (context, 0);
   if (contains_id (sink->excluded, sink->n_excluded, id))
-    {
-      sqlite3_result_int (context, 0);
-      return;
-    }
+    return;
 
   if (data->idf_later)
     {
@@ -570,8 +570,6 @@ rank_hits_function (const Fts5ExtensionApi *api,
   hit = &g_array_index (sink->hits, VankhoFtsRankedHit, sink->n_hits++);
   hit->key = vankho_fts_rank_key (rank);
   hit->id = id;
-
-  sqlite3_result_int (context, 1);
 }
 
 /**

@@ -2103,9 +2103,10 @@ build_id_query (const VankhoArticleQuery *query,
 
   /* Ranked by relevance, vankho_rank_hits() collects each id with its rank
    * and run_id_query() sorts them: SQLite's sorter took as long as ranking
-   * itself (a common word at 100 000 articles: 25 ms of 49). The rows are
-   * counted, not returned. With nothing but the index to ask, every row
-   * FTS5 gives is a hit, and the function is a term of the WHERE clause;
+   * itself (a common word at 100 000 articles: 25 ms of 49). The statement
+   * returns one row, a count the function's 0 keeps from counting
+   * anything. With nothing but the index to ask, every row FTS5 gives is a
+   * hit, and the function is a term of the WHERE clause;
    * otherwise it must only see the rows every other term lets through, so
    * it is the select list of a subquery, which LIMIT keeps SQLite from
    * folding into the count (FTS5's functions cannot run inside an
