@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vankho-chip-box.h"
 #include "vankho-extractor.h"
 #include "vankho-filter-bar.h"
 
@@ -25,7 +26,7 @@ struct _VankhoFilterBar
   VankhoArticleFilter *filter;
 
   GtkRevealer         *revealer;
-  GtkFlowBox          *chips;
+  VankhoChipBox       *chips;
 };
 
 G_DEFINE_FINAL_TYPE (VankhoFilterBar, vankho_filter_bar, GTK_TYPE_WIDGET)
@@ -68,22 +69,18 @@ add_chip (VankhoFilterBar *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "filter-chip");
-  /* A chip as wide as its words, not as its column. */
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (button), "clear", clear);
   g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
 
-  gtk_flow_box_append (self->chips, button);
+  vankho_chip_box_append (self->chips, button);
 }
 
 static void
 rebuild (VankhoFilterBar *self)
 {
   VankhoArticleFilter *filter = self->filter;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_flow_box_remove (self->chips, child);
+  vankho_chip_box_remove_all (self->chips);
 
   if (vankho_article_filter_get_query (filter) != NULL)
     {
@@ -174,6 +171,8 @@ vankho_filter_bar_class_init (VankhoFilterBarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vankho_filter_bar_dispose;
+
+  g_type_ensure (VANKHO_TYPE_CHIP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vankho-filter-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, VankhoFilterBar, revealer);

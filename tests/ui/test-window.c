@@ -396,6 +396,7 @@ test_screenshots (Fixture       *fixture,
   g_autofree char *narrow = g_strdup_printf ("articles-narrow-%s.png", lang);
   g_autofree char *narrow_list = g_strdup_printf ("articles-narrow-list-%s.png", lang);
   g_autofree char *search = g_strdup_printf ("articles-search-%s.png", lang);
+  g_autofree char *filters_narrow = g_strdup_printf ("filters-narrow-%s.png", lang);
   g_autofree char *resolutions = g_strdup_printf ("resolutions-%s.png", lang);
   g_autofree char *map = g_strdup_printf ("map-%s.png", lang);
   g_autoptr(GPtrArray) leaflets = NULL;
@@ -438,6 +439,17 @@ test_screenshots (Fixture       *fixture,
   /* Every part of the filter shows as a chip. */
   g_assert_true (ui_test_label_shows (GTK_WIDGET (fixture->window), _("Unread")));
   ui_test_render_png (GTK_WIDGET (fixture->window), search);
+
+  /* Narrow, the chips of a larger filter wrap onto rows of their own. */
+  reopen_window (fixture, 400, 760);
+  filter = vankho_window_get_filter (fixture->window);
+  vankho_article_filter_set_query (filter, "nghị quyết 12");
+  vankho_article_filter_set_unread_only (filter, TRUE);
+  vankho_article_filter_set_province (filter, "Gia Lai");
+  vankho_article_filter_set_starred_only (filter, TRUE);
+  spin_until (model_loaded, fixture);
+  ui_test_settle ();
+  ui_test_render_png (GTK_WIDGET (fixture->window), filters_narrow);
 }
 
 static guint
