@@ -29,8 +29,11 @@ struct _VankhoFtsSnippet
   sqlite3_stmt *store;
   sqlite3_stmt *index;
   sqlite3_stmt *select;
-  int           rc;     /* of opening it; SQLITE_OK once ready */
+  int           rc;     /* of opening it: NOT_OPENED until first use */
 };
+
+/* No SQLite result code is negative. */
+#define NOT_OPENED -1
 
 /* The text is the external content, so that clearing the index
  * ('delete-all') does not tokenize the last article again to unindex it. */
@@ -83,7 +86,7 @@ vankho_fts_snippet_new (void)
 {
   VankhoFtsSnippet *self = g_new0 (VankhoFtsSnippet, 1);
 
-  self->rc = -1;
+  self->rc = NOT_OPENED;
 
   return self;
 }
@@ -159,7 +162,7 @@ vankho_fts_snippet_make (VankhoFtsSnippet  *self,
 
   *snippet = NULL;
 
-  if (self->rc == -1)
+  if (self->rc == NOT_OPENED)
     self->rc = open_index (self);
   if (self->rc != SQLITE_OK)
     return self->rc;
