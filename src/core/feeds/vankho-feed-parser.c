@@ -2265,13 +2265,13 @@ vankho_feed_parse_full (GBytes      *data,
       return NULL;
     }
 
-  /* The guard counts attributes inside CDATA too: it reads the document
-   * before the sections are taken out, the taking out then only speeds
-   * libxml2 up. */
-  refused = !vankho_markup_guard_check_xml (text, text_len);
   taken_out = g_array_new (FALSE, FALSE, sizeof (CDataSlice));
   g_array_set_clear_func (taken_out, cdata_slice_clear);
-  cleaned = refused ? NULL : clean_xml_text (text, text_len, taken_out, &cleaned_len);
+  cleaned = clean_xml_text (text, text_len, taken_out, &cleaned_len);
+  /* The guard counts attributes inside CDATA too, so with sections taken
+   * out it reads the document as it came; vankho_markup_guard_read_xml()
+   * reads what is left, which alone is enough otherwise. */
+  refused = taken_out->len > 0 && !vankho_markup_guard_check_xml (text, text_len);
   if (cleaned != NULL)
     text = cleaned, text_len = cleaned_len;
 
