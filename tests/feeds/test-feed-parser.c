@@ -240,8 +240,8 @@ test_atom03 (void)
   assert_date (vankho_feed_entry_get_published (e), "2003-12-13T12:29:29Z");
   g_assert_cmpstr (vankho_feed_entry_get_content (e), ==, "Escaped HTML");
   g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Some text.");
-  /* base64 content is not text to show */
-  g_assert_null (vankho_feed_entry_get_content (vankho_feed_get_entry (feed, 1)));
+  /* base64 content is shown when it is text */
+  g_assert_cmpstr (vankho_feed_entry_get_content (vankho_feed_get_entry (feed, 1)), ==, "Hello");
 }
 
 static void
@@ -935,6 +935,50 @@ test_link_precedence (void)
   g_assert_null (vankho_feed_entry_get_content (e));
 }
 
+/* An Atom link that lost its href keeps its address as text: an
+ * enclosure written so must not become the entry's link, before or after
+ * the alternate one. */
+static void
+test_link_without_href (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_string (
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+    "<entry><link rel=\"enclosure\" type=\"audio/mpeg\">http://x/audio.mp3</link>"
+    "<link rel=\"alternate\" href=\"http://x/page\"/></entry>"
+    "<entry><link rel=\"alternate\" href=\"http://x/page\"/>"
+    "<link rel=\"enclosure\">http://x/audio.mp3</link></entry>"
+    "<entry><link>http://x/text-link</link></entry>"
+    "</feed>");
+
+  g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 0)), ==, "http://x/page");
+  g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 1)), ==, "http://x/page");
+  g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 2)), ==, "http://x/text-link");
+}
+
+/* Atom 1.0 content of another media type, and Atom 0.3's mode="base64",
+ * are base64: shown when they decode to text, left out when binary. */
+static void
+test_base64 (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_string (
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+    /* "Tin <b>mới</b>" */
+    "<entry><title type=\"application/octet-stream\">\n  VGluIDxiPm3hu5tpPC9iPg==\n</title>"
+    /* four bytes that are not UTF-8 */
+    "<summary type=\"image/png\">iVBORw==</summary></entry>"
+    "</feed>");
+  g_autoptr(VankhoFeed) feed03 = parse_string (
+    "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>t</title>"
+    "<entry><title>e</title>"
+    "<summary type=\"text/plain\" mode=\"base64\">Q8O0bmcgYW4gdOG7iW5o</summary>"
+    "</entry></feed>");
+  VankhoFeedEntry *e = vankho_feed_get_entry (feed, 0);
+
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Tin mới");
+  g_assert_null (vankho_feed_entry_get_summary (e));
+  g_assert_cmpstr (vankho_feed_entry_get_summary (vankho_feed_get_entry (feed03, 0)), ==, "Công an tỉnh");
+}
+
 /* Declarations in scope are searched one by one for every prefixed
  * attribute (libxml2 2.9): 40 elements of 999 declarations and 100 of 999
  * prefixed attributes, 1.8 MB, took 12.7 s. More than 100 declarations in
@@ -1054,6 +1098,8 @@ main (int    argc,
   g_test_add_func ("/feeds/parser/undeclared-prefix", test_undeclared_prefix);
   g_test_add_func ("/feeds/parser/nfc", test_nfc);
   g_test_add_func ("/feeds/parser/link-precedence", test_link_precedence);
+  g_test_add_func ("/feeds/parser/link-without-href", test_link_without_href);
+  g_test_add_func ("/feeds/parser/base64", test_base64);
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     {
       g_autofree char *path = g_strdup_printf ("/feeds/parser/encoding/%s", encodings[i]);

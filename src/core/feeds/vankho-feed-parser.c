@@ -72,7 +72,7 @@ typedef enum
   KIND_HTML,      /* escaped or inline HTML */
   KIND_XHTML,     /* Atom's xhtml: a div of inline markup */
   KIND_GUESS,     /* RSS titles: text, unless it looks like HTML */
-  KIND_SKIP,      /* base64 or other binary: nothing to show */
+  KIND_BASE64,    /* base64: shown when it decodes to text */
 } TextKind;
 
 typedef struct
@@ -1238,6 +1238,24 @@ looks_like_html (const char *text,
   return FALSE;
 }
 
+/* The text that base64 @str decodes to, or NULL when it is not UTF-8
+ * text. GLib's decoder passes over the line breaks and spaces around it. */
+static char *
+decode_base64_text (const char *str,
+                    gsize       len,
+                    gsize      *out_len)
+{
+  g_autofree char *encoded = g_strndup (str, len);
+  g_autofree guchar *decoded = NULL;
+  gsize decoded_len;
+
+  decoded = g_base64_decode (encoded, &decoded_len);
+  if (decoded_len == 0 || !g_utf8_validate_len ((const char *) decoded, decoded_len, NULL))
+    return NULL;
+  *out_len = decoded_len;
+  return g_strndup ((const char *) decoded, decoded_len);
+}
+
 /* The plain text of a text construct, or NULL when it is empty. */
 static char *
 element_text (Ctx      *ctx,
@@ -1250,9 +1268,6 @@ element_text (Ctx      *ctx,
 
   if (first_image != NULL)
     *first_image = NULL;
-
-  if (kind == KIND_SKIP)
-    return NULL;
 
   if (kind == KIND_XHTML)
     {
@@ -1279,6 +1294,7 @@ element_text (Ctx      *ctx,
   else
     {
       xmlNode *only = node->children;
+      g_autofree char *decoded = NULL;
       const char *str;
       gsize len;
 
@@ -1295,6 +1311,15 @@ element_text (Ctx      *ctx,
           len = raw->len;
         }
 
+      if (kind == KIND_BASE64)
+        {
+          /* An image or other binary data has no text to show. */
+          decoded = decode_base64_text (str, len, &len);
+          if (decoded == NULL)
+            return NULL;
+          str = decoded;
+          kind = KIND_GUESS;
+        }
       if (kind == KIND_HTML || (kind == KIND_GUESS && looks_like_html (str, len)))
         text = vankho_html_fragment_to_text (str, len, first_image);
       else
@@ -1330,7 +1355,7 @@ atom_kind (Ctx     *ctx,
     {
       mode = get_attr (node, "mode");
       if (mode != NULL && g_ascii_strcasecmp (mode, "base64") == 0)
-        return KIND_SKIP;
+        return KIND_BASE64;
       if (type == NULL)
         return KIND_PLAIN;
       if (mode != NULL && g_ascii_strcasecmp (mode, "escaped") == 0)
@@ -1352,7 +1377,7 @@ atom_kind (Ctx     *ctx,
   if (g_str_has_suffix (type, "xml"))
     return KIND_HTML;
   /* Any other media type is base64 (RFC 4287 §4.1.3.3). */
-  return KIND_SKIP;
+  return KIND_BASE64;
 }
 
 /* Elements that carry a text construct are read by their own rules in
@@ -1542,8 +1567,14 @@ read_link (Ctx        *ctx,
     }
   else
     {
-      g_autofree char *text = element_raw (ctx, node);
+      g_autofree char *rel = get_attr (node, "rel");
+      g_autofree char *text = NULL;
 
+      /* An Atom link that lost its href, such as an enclosure with its
+       * address as text, does not name the entry's page. */
+      if (rel != NULL && g_ascii_strcasecmp (rel, "alternate") != 0)
+        return;
+      text = element_raw (ctx, node);
       if (text != NULL)
         link->href = vankho_feed_resolve_url (elem_base, text);
     }
