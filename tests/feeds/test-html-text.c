@@ -50,6 +50,7 @@ static const struct
   { "<a href=\"javascript:alert(1)\">bấm vào đây</a>", "bấm vào đây" },
   { "<a href=\"data:text/html,<script>alert(1)</script>\">dữ liệu</a>", "dữ liệu" },
   { "<iframe src=\"https://evil.example/\">khung</iframe>sau", "sau" },
+  { "trước<embed src=\"https://evil.example/\"> sau", "trước sau" },
   { "<SCRIPT type=text/javascript>alert(1)</SCRIPT>hoa", "hoa" },
   { "<script>document.write('<p>giả</p>')</script>thật", "thật" },
   { "<script>alert(1)", "" },

@@ -31,6 +31,9 @@ enum
   TAG_CELL  = 1 << 4,   /* a space between cells */
 };
 
+/* Not here: embed. It has no content, but libxml2 2.9 lets its end tag be
+ * left out and puts the text after it inside it. */
+
 typedef struct
 {
   const char *name;
@@ -59,7 +62,7 @@ static const TagInfo tags[] = {
   { "script", TAG_DROP }, { "style", TAG_DROP }, { "nav", TAG_DROP },
   { "noscript", TAG_DROP }, { "template", TAG_DROP }, { "head", TAG_DROP },
   { "title", TAG_DROP }, { "iframe", TAG_DROP }, { "object", TAG_DROP },
-  { "embed", TAG_DROP }, { "applet", TAG_DROP }, { "svg", TAG_DROP },
+  { "applet", TAG_DROP }, { "svg", TAG_DROP },
   { "math", TAG_DROP }, { "canvas", TAG_DROP }, { "button", TAG_DROP },
   { "select", TAG_DROP }, { "textarea", TAG_DROP }, { "input", TAG_DROP },
   { "audio", TAG_DROP }, { "video", TAG_DROP }, { "map", TAG_DROP },
