@@ -6,7 +6,7 @@ APP_ENV = GSETTINGS_SCHEMA_DIR=$(CURDIR)/$(BUILDDIR)/data VANKHO_LOCALEDIR=$(CUR
 CLI = $(BUILDDIR)/src/cli/vankho-cli
 DEFAULT_LIBRARY = $${XDG_DATA_HOME:-$$HOME/.local/share}/vankho/library.db
 
-.PHONY: all deps build run test clean fuzz test-asan test-valgrind-ui bench bench-first-frame
+.PHONY: all deps build run test clean fuzz test-asan test-valgrind-ui bench bench-first-frame bench-recoll
 
 all: build
 
@@ -133,6 +133,15 @@ bench-first-frame: build
 	 done; set -- $$times; \
 	 echo "app_first_frame_cold $$1 ms"; shift; \
 	 echo "app_first_frame $$(printf '%s\n' "$$@" | LC_ALL=C sort -n | sed -n 3p) ms"
+
+# Recoll on the corpus and the queries of make bench (tests/bench/README.md);
+# not part of make bench, as Recoll is not part of what make test installs.
+bench-recoll: build
+	@if [ ! -f $(BENCH_DIR)/library-$(BENCH_N).db ]; then \
+	   echo "bench-recoll: no $(BENCH_DIR)/library-$(BENCH_N).db; run make bench first" >&2; exit 1; fi
+	@tools/install-deps recollcmd python3-recoll
+	@BENCH_SEARCH=$(BENCH_BIN)/bench-search /usr/bin/python3 tests/bench/bench-recoll.py \
+	   $(BENCH_DIR)/library-$(BENCH_N).db $(BENCH_DIR)/corpus-$(BENCH_N)
 
 bench: build
 	@mkdir -p $(BENCH_DIR)

@@ -14,7 +14,7 @@
  *   search_ratio_p95 <n> x      ours / floor
  *   search_hits_mean <n> articles
  *
- *   bench-search LIBRARY [N_QUERIES]
+ *   bench-search [--print-queries] LIBRARY [N_QUERIES]
  *
  * 300 queries are drawn, with a fixed seed, from the texts themselves: one
  * to three words typed without tone marks ('dang uy'), "phrases" and
@@ -257,15 +257,23 @@ main (int   argc,
   sqlite3 *bare = NULL;
   guint64 hits = 0;
   guint n = 300;
+  gboolean print_queries = FALSE;
   double p95, p95_floor;
 
   setlocale (LC_ALL, "");
   /* Figures are read by scripts: a decimal point in every locale. */
   setlocale (LC_NUMERIC, "C");
 
+  /* The queries alone, one a line, for bench-recoll.py to time them. */
+  if (argc > 1 && g_str_equal (argv[1], "--print-queries"))
+    {
+      print_queries = TRUE;
+      argv++;
+      argc--;
+    }
   if (argc < 2)
     {
-      g_printerr ("usage: bench-search LIBRARY [N_QUERIES]\n");
+      g_printerr ("usage: bench-search [--print-queries] LIBRARY [N_QUERIES]\n");
       return 2;
     }
   if (argc > 2)
@@ -275,6 +283,13 @@ main (int   argc,
   if (sqlite3_open_v2 (bare_path, &bare, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     g_error ("%s: %s", bare_path, sqlite3_errmsg (bare));
   queries = make_queries (bare, n);
+  if (print_queries)
+    {
+      for (guint i = 0; i < queries->len; i++)
+        g_print ("%s\n", ((const Query *) queries->pdata[i])->ours);
+      sqlite3_close (bare);
+      return 0;
+    }
   if (sqlite3_prepare_v2 (bare, "SELECT rowid FROM bare WHERE bare MATCH ?1"
                                 " ORDER BY bm25 (bare, 4.0, 1.0)", -1, &stmt, NULL) != SQLITE_OK)
     g_error ("%s", sqlite3_errmsg (bare));

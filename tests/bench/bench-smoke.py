@@ -56,4 +56,10 @@ with tempfile.TemporaryDirectory() as tmp:
         sys.exit(f'gen-corpus wrote {files} files, not 1000')
     run('bench-import', corpus, library)
     run('bench-search', library, '100')
+    # The queries bench-recoll.py times: the same 100, one a line.
+    queries = subprocess.run([os.path.join(bindir, 'bench-search'), '--print-queries', library, '100'],
+                             check=True, env=ENV, stdout=subprocess.PIPE, text=True,
+                             timeout=TIMEOUT).stdout.splitlines()
+    if len(queries) != 100 or not all(q.strip() for q in queries):
+        sys.exit(f'bench-search --print-queries printed {len(queries)} queries, not 100')
     run('bench-list', library)
