@@ -123,6 +123,31 @@ test_parse_header_and_headline (void)
   g_assert_true (g_str_has_prefix (vankho_article_get_body (c), "Cập nhật ngày"));
 }
 
+/* A site clock or an update time above the headline is not the headline;
+ * it stays at the head of the body, for the date extractor. */
+static void
+test_parse_date_above_headline (void)
+{
+  g_autoptr(VankhoArticle) a = parse ("Thứ Năm, 02/10/2025 - 14:30\n"
+                                      "Đồng Nai: Ra mắt mô hình Tổ an toàn tại phường Trấn Biên\n"
+                                      "BBK - Sáng 2/10, Công an phường ra mắt mô hình.");
+  g_autoptr(VankhoArticle) b = parse ("Cập nhật ngày: 17/06/2024 16:05:12\n\n"
+                                      "Công an tỉnh Cao Bằng quán triệt các nghị quyết chuyên đề\n\n"
+                                      "Sáng 17/6, Đảng uỷ Công an tỉnh tổ chức hội nghị.");
+  /* A headline with a date in it is still the headline. */
+  g_autoptr(VankhoArticle) c = parse ("Sơ kết Nghị quyết 12 ngày 16/3/2022 của Bộ Chính trị tại tỉnh Điện Biên\n"
+                                      "Nội dung.");
+
+  g_assert_cmpstr (vankho_article_get_title (a), ==, "Đồng Nai: Ra mắt mô hình Tổ an toàn tại phường Trấn Biên");
+  g_assert_cmpstr (vankho_article_get_body (a), ==,
+                   "Thứ Năm, 02/10/2025 - 14:30\n\nBBK - Sáng 2/10, Công an phường ra mắt mô hình.");
+  g_assert_cmpstr (vankho_article_get_outlet (a), ==, "BBK");
+  g_assert_cmpstr (vankho_article_get_title (b), ==, "Công an tỉnh Cao Bằng quán triệt các nghị quyết chuyên đề");
+  g_assert_true (g_str_has_prefix (vankho_article_get_body (b), "Cập nhật ngày: 17/06/2024 16:05:12\n\nSáng 17/6"));
+  g_assert_cmpstr (vankho_article_get_title (c), ==,
+                   "Sơ kết Nghị quyết 12 ngày 16/3/2022 của Bộ Chính trị tại tỉnh Điện Biên");
+}
+
 static void
 test_parse_long_first_sentence (void)
 {
@@ -412,6 +437,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/parse/header-and-headline", test_parse_header_and_headline);
+  g_test_add_func ("/import/parse/date-above-headline", test_parse_date_above_headline);
   g_test_add_func ("/import/parse/long-first-sentence", test_parse_long_first_sentence);
   g_test_add_func ("/import/parse/abbreviation", test_parse_abbreviation);
   g_test_add_func ("/import/parse/encodings", test_parse_encodings);

@@ -217,6 +217,51 @@ is_section_label (const char *line,
   return has_letter;
 }
 
+/* Reads 'd/m/yyyy' (or with '-' or '.') at @p, before @end. */
+static gboolean
+reads_full_date (const char *p,
+                 const char *end)
+{
+  static const guint widths[] = { 2, 2, 4 };
+
+  for (guint part = 0; part < G_N_ELEMENTS (widths); part++)
+    {
+      guint n = 0;
+
+      for (; p < end && g_ascii_isdigit (*p) && n < widths[part]; p++)
+        n++;
+      if (n == 0 || (part == 2 && n != 4) || (p < end && g_ascii_isdigit (*p)))
+        return FALSE;
+      if (part < 2)
+        {
+          if (p >= end || (*p != '/' && *p != '-' && *p != '.'))
+            return FALSE;
+          p++;
+        }
+    }
+  return TRUE;
+}
+
+/* Page furniture above the headline: the site's clock or the time the page
+ * was updated ('Thứ Năm, 02/10/2025 - 14:30', 'Cập nhật ngày: 17/06/2024
+ * 16:05:12'). A full date, and few words besides.
+ */
+static gboolean
+is_page_date_line (const char *line,
+                   gsize       len)
+{
+  const char *end = line + len;
+  gboolean has_date = FALSE;
+
+  if (g_utf8_strlen (line, len) > 60)
+    return FALSE;
+  for (const char *p = line; p < end; p++)
+    if (g_ascii_isdigit (*p) && (p == line || !g_ascii_isdigit (p[-1])) && reads_full_date (p, end))
+      has_date = TRUE;
+
+  return has_date && count_words (line, len) <= 7;
+}
+
 static gboolean
 reads_as_headline (const char *line,
                    gsize       len)
@@ -384,6 +429,7 @@ vankho_importer_parse_text (const char  *data,
   g_autofree char *title = NULL;
   g_autofree char *outlet = NULL;
   g_autofree char *byline = NULL;
+  g_autoptr(GString) furniture = NULL;
   VankhoDate header_date = { 0 };
   const char *after_outlet = NULL;
   const char *rest;
@@ -420,6 +466,17 @@ vankho_importer_parse_text (const char  *data,
           continue;
         }
 
+      if (is_page_date_line (line, line_len))
+        {
+          if (furniture == NULL)
+            furniture = g_string_new (NULL);
+          else
+            g_string_append_c (furniture, '\n');
+          g_string_append_len (furniture, line, line_len);
+          line = eol + 1 + (eol[1] == '\n');
+          continue;
+        }
+
       if (reads_as_headline (line, line_len))
         {
           title = g_strndup (line, line_len);
@@ -429,6 +486,14 @@ vankho_importer_parse_text (const char  *data,
     }
 
   outlet = find_outlet_prefix (body, &after_outlet);
+  /* The furniture above the headline stays with the body, where the date
+   * extractor reads it; without a headline, the body has it already. */
+  if (furniture != NULL && title != NULL)
+    {
+      g_string_append (furniture, "\n\n");
+      g_string_append (furniture, body);
+      body = furniture->str;
+    }
 
   if (title == NULL)
     {

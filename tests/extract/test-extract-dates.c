@@ -70,6 +70,9 @@ test_page_furniture (void)
     { "Thứ Bảy, 19/07/2025\n\nTin tức\n\nSáng 14/3/2023, Công an tỉnh sơ kết.", NULL, NULL, "2023-03-14" },
     { "Thứ Bảy, 19/07/2025\n\nCông an tỉnh sơ kết công tác.", NULL, NULL, "-" },
     { "Ngày đăng: 05/05/2021\n\nCông an tỉnh tổ chức hội nghị.", NULL, NULL, "2021-05-05" },
+    /* …but it gives the year a dateline leaves out. */
+    { "Thứ Hai, 08/09/2025\n\nChiều nay (31/8), Công an tỉnh Thái Nguyên tổ chức hội nghị.", NULL, NULL, "2025-08-31" },
+    { "Thứ Hai, 05/01/2026\n\nSáng 30/12, Công an tỉnh tổng kết; triển khai nhiệm vụ năm 2026.", NULL, NULL, "2025-12-30" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
@@ -109,6 +112,11 @@ test_not_publication (void)
     { "Công an tỉnh phát động phong trào từ ngày 19/8/2024 đến hết ngày 19/8/2025.", NULL, NULL, "-" },
     { "Đến năm 2030, xây dựng lực lượng Công an chính quy.", NULL, NULL, "-" },
     { "Theo Nghị quyết số 12 ngày 25/7/2022, Công an xã được tăng cường.", "2024-09", NULL, "2024-09" },
+    /* A lead that recalls a document's issue, then the news. */
+    { "Ngày 16/3/2022, Bộ Chính trị ban hành Nghị quyết số 12-NQ/TW về xây dựng lực lượng.\n\n"
+      "Sáng 16/3, Đảng ủy Công an tỉnh sơ kết 3 năm; trong năm 2025 tiếp tục quán triệt.", NULL, NULL, "2025-03-16" },
+    /* Without news of its own, the issue is the news. */
+    { "Ngày 27/2/2023, Đảng ủy Công an tỉnh ban hành Kế hoạch số 118-KH/ĐUCA.", NULL, NULL, "2023-02-27" },
     /* Invalid dates are no dates. */
     { "Sáng 31/02/2023, Công an tỉnh họp.", NULL, NULL, "-" },
     { "Sáng 99/99, Công an tỉnh họp.", NULL, NULL, "-" },

@@ -11,7 +11,8 @@
  * the year, and in page furniture ('Cập nhật ngày: 27/09/2024 11:41:48').
  * Only the head of the text is read: dates further on belong to cited
  * documents, plans and reviews. A site clock ('Thứ Bảy, 19/07/2025' alone on
- * a line, no time) is the day the page was saved and is ignored.
+ * a line, no time) is the day the page was saved: not the publication date,
+ * but the year of a dateline that leaves it out.
  */
 
 #include "config.h"
@@ -217,13 +218,32 @@ skip_byline (const VankhoExtractText *t,
   return t->fold[pos] == '(' ? p : pos;
 }
 
+/* 'Ngày 16/3/2022, Bộ Chính trị ban hành Nghị quyết số 12-NQ/TW …': a
+ * lead that recalls when a document was issued, before the news itself
+ * ('Sáng 16/3, Đảng uỷ Công an tỉnh tổ chức hội nghị sơ kết …'). Looks for
+ * 'ban hành' in the clause after the date at @pos.
+ */
+static gboolean
+issues_document (const VankhoExtractText *t,
+                 gsize                    pos)
+{
+  gsize end = MIN (t->fold_len, pos + 80);
+
+  for (gsize p = pos; p < end && t->fold[p] != '.' && t->fold[p] != '\n'; p++)
+    if (t->fold[p] == 'b' && vankho_extract_text_match (t, p, "ban hanh", NULL))
+      return TRUE;
+  return FALSE;
+}
+
 /* A dateline or a page-furniture date on the line starting at @pos. */
 static void
 parse_line (const VankhoExtractText *t,
             gsize                    pos,
             Found                   *dateline,
+            Found                   *issued,
             Found                   *meta,
-            Found                   *meta_weak)
+            Found                   *meta_weak,
+            Found                   *clock)
 {
   gsize p = skip_byline (t, vankho_extract_text_skip_blank (t, pos));
   gsize q;
@@ -308,7 +328,13 @@ parse_line (const VankhoExtractText *t,
     }
 
   if (weekday && !time_word)
-    return;   /* the site clock */
+    {
+      /* The site clock: the day the page was saved, not published, but
+       * no earlier than it. */
+      if (y != 0 && !clock->found)
+        *clock = (Found) { TRUE, d, m, y };
+      return;
+    }
 
   if (time_word || ngay)
     {
@@ -318,7 +344,12 @@ parse_line (const VankhoExtractText *t,
                               || vankho_extract_text_match (t, q, "tai", NULL)
                               || vankho_extract_text_match (t, q, "vua qua", NULL)))
         {
-          if (!dateline->found)
+          if (y != 0 && issues_document (t, q))
+            {
+              if (!issued->found)
+                *issued = (Found) { TRUE, d, m, y };
+            }
+          else if (!dateline->found)
             *dateline = (Found) { TRUE, d, m, y };
         }
     }
@@ -394,8 +425,8 @@ context_year (const VankhoExtractText *t,
  * @feed_date: the feed entry's date (precision unknown if none)
  *
  * Guesses the publication date. The text's own dateline wins; a year it
- * leaves out comes from page furniture, the feed, the header or the text's
- * context, each less sure.
+ * leaves out comes from page furniture, the feed, the site's clock, the
+ * header or the text's context, each less sure.
  */
 void
 vankho_date_extractor_run (const VankhoExtractText *t,
@@ -404,8 +435,10 @@ vankho_date_extractor_run (const VankhoExtractText *t,
                            VankhoDateGuess         *guess)
 {
   Found dateline = { FALSE, };
+  Found issued = { FALSE, };
   Found meta = { FALSE, };
   Found meta_weak = { FALSE, };
+  Found clock = { FALSE, };
   gsize pos = 0;
   guint lines = 0;
   gboolean have_header = header_date != NULL && header_date->precision >= VANKHO_DATE_PRECISION_MONTH;
@@ -417,7 +450,7 @@ vankho_date_extractor_run (const VankhoExtractText *t,
     {
       gsize eol = pos;
 
-      parse_line (t, pos, &dateline, &meta, &meta_weak);
+      parse_line (t, pos, &dateline, &issued, &meta, &meta_weak, &clock);
       if (dateline.found)
         break;
 
@@ -430,6 +463,9 @@ vankho_date_extractor_run (const VankhoExtractText *t,
 
   if (!meta.found)
     meta = meta_weak;
+  /* Without a dateline of its own, the news is the document's issue. */
+  if (!dateline.found)
+    dateline = issued;
 
   if (dateline.found && dateline.year != 0)
     {
@@ -451,6 +487,12 @@ vankho_date_extractor_run (const VankhoExtractText *t,
         {
           y = year_before (dateline.day, dateline.month, feed_date->year, feed_date->month,
                            feed_date->precision == VANKHO_DATE_PRECISION_DAY ? feed_date->day : 0);
+          guess->confidence = 0.85;
+          guess->inferred = TRUE;
+        }
+      else if (clock.found)
+        {
+          y = year_before (dateline.day, dateline.month, clock.year, clock.month, clock.day);
           guess->confidence = 0.85;
           guess->inferred = TRUE;
         }
