@@ -51,6 +51,14 @@ test_symbols (void)
     { "Chỉ thị số 03/CT-BCA-X11 về xây dựng Công an cấp huyện.", NULL, "ct:3/ct-bca-x11" },
     /* '12/NQ-TW', a common misspelling of 12-NQ/TW. */
     { "Tiếp tục thực hiện Nghị quyết 12/NQ-TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* Spaces, or a line break, typed around a symbol's separators. */
+    { "Tiếp tục thực hiện Nghị quyết số 12- NQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    { "Tiếp tục thực hiện Nghị quyết số 12 - NQ /TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    { "Quán triệt Quyết định số 90-QĐ/ TW của Ban Bí thư.", NULL, "qd:90-qd/tw" },
+    { "Tiếp tục thực hiện Nghị quyết số 12-\nNQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* …but not a paragraph break, nor a range. */
+    { "Tiếp tục thực hiện Nghị quyết số 18-\n\nNQ/TW là tên một mục.", NULL, "nq:18" },
+    { "Nghị quyết số 12 - 15 năm thực hiện.", NULL, "nq:12" },
     /* Quyết định and Quy định with one symbol are one document. */
     { "Quán triệt Quyết định số 90-QĐ/TW. Tuyên truyền Quy định số 90-QĐ/TW.", NULL, "qd:90-qd/tw" },
     /* Provincial documents carry their province. */

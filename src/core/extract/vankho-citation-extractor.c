@@ -145,6 +145,42 @@ strip_zeros (const char *number)
   return g_strdup (number);
 }
 
+/* A separator inside a symbol at @pos: @sep, with the spaces or the line
+ * break that typing and copying put around it ('12- NQ/TW', '90-QĐ/
+ * TW'). Sets @after to what follows it.
+ */
+static gboolean
+read_separator (const VankhoExtractText *t,
+                gsize                    pos,
+                char                     sep,
+                gsize                   *after)
+{
+  gsize p = pos;
+  guint blanks = 0;
+  gboolean newline = FALSE;
+
+  for (guint side = 0; side < 2; side++)
+    {
+      for (; p < t->fold_len && (t->fold[p] == ' ' || t->fold[p] == '\n'); p++)
+        {
+          if (t->fold[p] == '\n' && newline)
+            return FALSE;   /* a paragraph break */
+          newline |= t->fold[p] == '\n';
+          if (++blanks > 2)
+            return FALSE;
+        }
+      if (side == 0)
+        {
+          if (p >= t->fold_len || t->fold[p] != sep)
+            return FALSE;
+          p++;
+        }
+    }
+
+  *after = p;
+  return TRUE;
+}
+
 /* Reads a symbol or a bare number at @pos into @m. */
 static gboolean
 parse_symbol (VankhoCatalogue         *cat,
@@ -164,18 +200,19 @@ parse_symbol (VankhoCatalogue         *cat,
   num_end = p;
   num_str = g_strndup (t->fold + pos, p - pos);
 
-  if (p + 1 < t->fold_len && t->fold[p] == '-' && is_alpha (t->fold[p + 1]))
+  if (read_separator (t, p, '-', &q) && q < t->fold_len && is_alpha (t->fold[q]))
     {
       /* 12-NQ/TW, 118-KH/ĐUCA, 90-QĐ/TW */
-      kind_s = p + 1;
+      kind_s = q;
       kind_e = read_letters (t, kind_s, 4);
-      if (kind_e > kind_s && kind_e + 1 < t->fold_len && t->fold[kind_e] == '/'
-          && (iss_e = read_letters (t, kind_e + 1, 8)) > kind_e + 1)
+      if (kind_e > kind_s && read_separator (t, kind_e, '/', &iss_s)
+          && (iss_e = read_letters (t, iss_s, 8)) > iss_s)
         {
-          iss_s = kind_e + 1;
           party = TRUE;
           p = iss_e;
         }
+      else
+        kind_s = kind_e = iss_s = 0;
     }
   else if (p + 1 < t->fold_len && t->fold[p] == '/' && vankho_extract_is_alnum (t->fold[p + 1]))
     {
