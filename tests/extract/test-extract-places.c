@@ -142,6 +142,9 @@ test_primary (void)
     { "Chiều ngày 14/01, Đảng uỷ Công an tỉnh tổ chức Hội nghị trực tuyến giao ban.", NULL, "-" },
     /* A list of provinces in a national article: mentioned, none primary. */
     { "Bộ Công an biểu dương Công an các tỉnh Hà Giang, Lào Cai, Yên Bái, Sơn La.", NULL, "VN-03 VN-02 VN-06 VN-05" },
+    /* A name never read bare, after its cue in a list, is still a place. */
+    { "Công an tỉnh Bình Dương và Công an TP. Hồ Chí Minh phối hợp tuần tra.", NULL, "VN-57* VN-SG" },
+    { "Công an tỉnh Gia Lai học tập và làm theo tư tưởng Hồ Chí Minh.", NULL, "VN-30*" },
     /* One bare name in passing is not what the article is about. */
     { "Bộ Công an tổ chức hội nghị tại Hà Nội.", NULL, "VN-HN" },
     /* A dominant province with a passing mention of another. */

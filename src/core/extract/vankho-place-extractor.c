@@ -323,18 +323,23 @@ scan_text (VankhoGazetteer         *gaz,
       if (match_back_any (t, pos, province_cues, &cue))
         {
           gboolean strong = g_strv_contains (strong_cues, cue);
+          gboolean listed = FALSE;
 
           /* 'các tỉnh Hà Giang, Lào Cai…': a list, each only mentioned. */
           if (strong && (vankho_extract_text_match_back (t, pos, "cac tinh", NULL)
                          || vankho_extract_text_match_back (t, pos, "cac thanh pho", NULL)
                          || vankho_extract_text_match_back (t, pos, "tinh thanh", NULL)
-                         || vankho_extract_text_match_back (t, pos, "cac tinh thanh", NULL)))
-            strong = FALSE;
-          if (strong && continues_list (t, last_end, pos))
-            strong = FALSE;
+                         || vankho_extract_text_match_back (t, pos, "cac tinh thanh", NULL)
+                         || continues_list (t, last_end, pos)))
+            {
+              strong = FALSE;
+              listed = TRUE;
+            }
 
+          /* A name never read bare ('Hồ Chí Minh', a person's too) is
+           * still a place after its cue in a list. */
           if (!strong && (!vankho_extract_text_is_capital (t, pos, end) || next_word_capital (t, end)
-                          || !name->bare))
+                          || (!name->bare && !listed)))
             goto skip;
           weight = strong ? WEIGHT_CUE : WEIGHT_BARE;
 
