@@ -154,6 +154,28 @@ test_primary (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* A headline that opens with its province: 'Đồng Nai: Ra mắt…'. */
+static void
+test_headline_province (void)
+{
+  static const struct { const char *title; const char *places; } cases[] = {
+    { "Đồng Nai: Ra mắt mô hình tổ an toàn tại phường Trấn Biên", "VN-39* VN-58" },
+    { "Gia Lai - Sơ kết 3 năm thực hiện Nghị quyết 12", "VN-30* VN-58" },
+    /* Named elsewhere in it, it is only mentioned. */
+    { "Ra mắt mô hình tổ an toàn tại Đồng Nai", "VN-58 VN-39" },
+  };
+  const char *body = "Sáng 2/10, Công an phường ra mắt mô hình. Kinh nghiệm từ các xã thuộc "
+                     "khu vực Bình Phước cũ được nghiên cứu áp dụng.";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VankhoExtraction) result = extract_test_run (body, NULL, NULL, cases[i].title, NULL, NULL);
+      g_autofree char *places = extract_test_all_places (result);
+
+      g_assert_cmpstr (places, ==, cases[i].places);
+    }
+}
+
 static void
 test_evidence (void)
 {
@@ -209,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/extract/places/districts", test_districts);
   g_test_add_func ("/extract/places/outlets", test_outlets);
   g_test_add_func ("/extract/places/primary", test_primary);
+  g_test_add_func ("/extract/places/headline-province", test_headline_province);
   g_test_add_func ("/extract/places/evidence", test_evidence);
   g_test_add_func ("/extract/places/gazetteer", test_gazetteer);
 

@@ -193,6 +193,19 @@ note (Score                   *s,
     s->first_offset = -1;
 }
 
+/* Whether the name from @start to @end opens the headline @t and a colon
+ * or a dash follows it. */
+static gboolean
+opens_headline (const VankhoExtractText *t,
+                gsize                    start,
+                gsize                    end)
+{
+  gsize p = vankho_extract_text_skip_blank (t, end);
+
+  return start == vankho_extract_text_skip_blank (t, 0)
+         && p < t->fold_len && (t->fold[p] == ':' || t->fold[p] == '-');
+}
+
 typedef struct
 {
   double weight;
@@ -377,7 +390,15 @@ scan_text (VankhoGazetteer         *gaz,
             goto skip;
         }
 
-      scores[name->province].text_score += WEIGHT_BARE * lead;
+      /* 'Đồng Nai: Ra mắt mô hình…': a headline that opens with its
+       * province names what the article is about. */
+      if (!in_body && opens_headline (t, pos, end))
+        {
+          scores[name->province].text_score += WEIGHT_CUE * lead;
+          scores[name->province].strong = TRUE;
+        }
+      else
+        scores[name->province].text_score += WEIGHT_BARE * lead;
       note (&scores[name->province], t, in_body, pos, end);
       last_end = end;
 
