@@ -149,6 +149,31 @@ test_parse_date_above_headline (void)
 }
 
 static void
+test_parse_bylines (void)
+{
+  static const struct { const char *last_line; const char *byline; } cases[] = {
+    { "Hữu Nghĩa – Kim Ngân", "Hữu Nghĩa – Kim Ngân" },
+    { "Thanh Hương (Công an tỉnh Điện Biên)", "Thanh Hương (Công an tỉnh Điện Biên)" },
+    { "Đại úy Lê Văn Hùng (Công an huyện Kỳ Anh)", "Đại úy Lê Văn Hùng (Công an huyện Kỳ Anh)" },
+    { "Bài, ảnh: Minh Anh", "Minh Anh" },
+    { "Bài và ảnh: Hoàng Anh", "Hoàng Anh" },
+    /* Sentences are not bylines. */
+    { "Nguồn: Công an tỉnh Quảng Ninh", NULL },
+    { "Hội nghị kết thúc trong không khí phấn khởi (ảnh)", NULL },
+    { "Bài:", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Công an tỉnh sơ kết công tác năm\n\nSáng 5/3, hội nghị diễn ra.\n\n%s",
+                                               cases[i].last_line);
+      g_autoptr(VankhoArticle) article = parse (text);
+
+      g_assert_cmpstr (vankho_article_get_byline (article), ==, cases[i].byline);
+    }
+}
+
+static void
 test_parse_long_first_sentence (void)
 {
   g_autoptr(GString) text = g_string_new ("Sáng nay (31.8), Đảng uỷ Công an tỉnh Gia Lai tổ chức Hội nghị");
@@ -438,6 +463,7 @@ main (int    argc,
 
   g_test_add_func ("/import/parse/header-and-headline", test_parse_header_and_headline);
   g_test_add_func ("/import/parse/date-above-headline", test_parse_date_above_headline);
+  g_test_add_func ("/import/parse/bylines", test_parse_bylines);
   g_test_add_func ("/import/parse/long-first-sentence", test_parse_long_first_sentence);
   g_test_add_func ("/import/parse/abbreviation", test_parse_abbreviation);
   g_test_add_func ("/import/parse/encodings", test_parse_encodings);

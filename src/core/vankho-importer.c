@@ -380,19 +380,63 @@ find_outlet_prefix (const char  *body,
   return g_strndup (start, end - start);
 }
 
-/* A last line of a few capitalised words is the byline: 'Ngọc Ánh – Minh Trung'. */
+/* Ranks that stand before a name in a byline, their second word in lower
+ * case: 'Đại úy Lê Văn Hùng'. */
+static const char * const byline_ranks[] = {
+  "Đại úy ", "Đại uý ", "Thượng úy ", "Thượng uý ", "Trung úy ", "Trung uý ",
+  "Thiếu úy ", "Thiếu uý ", "Thiếu tá ", "Trung tá ", "Thượng tá ", "Đại tá ",
+  NULL,
+};
+
+/* Labels before a byline: 'Bài, ảnh: Minh Anh'. */
+static const char * const byline_labels[] = {
+  "Bài và ảnh:", "Bài, ảnh:", "Bài và ảnh :", "Tin, ảnh:", "Tin và ảnh:", "Bài:", "Tin:",
+  NULL,
+};
+
+/* A last line of a few capitalised words is the byline: 'Ngọc Ánh – Minh
+ * Trung', 'Bài, ảnh: Minh Anh', 'Đại úy Lê Văn Hùng (Công an huyện Kỳ
+ * Anh)'. The writer's unit in brackets stays with it; a label goes.
+ */
 static char *
 find_byline (const char *body)
 {
   const char *last = strrchr (body, '\n');
   const char *line = last ? last + 1 : body;
+  const char *names;
+  const char *names_end;
   gsize len = strlen (line);
   gboolean word_start = TRUE;
 
-  if (last == NULL || len == 0 || g_utf8_strlen (line, len) > 60 || count_words (line, len) > 10)
+  if (last == NULL || len == 0 || g_utf8_strlen (line, len) > 80)
     return NULL;
 
-  for (const char *p = line; *p; p = g_utf8_next_char (p))
+  for (guint i = 0; byline_labels[i] != NULL; i++)
+    if (g_str_has_prefix (line, byline_labels[i]))
+      {
+        line += strlen (byline_labels[i]);
+        while (*line == ' ')
+          line++;
+        len = strlen (line);
+        break;
+      }
+
+  /* The names: after a rank, up to the writer's unit in brackets. */
+  names = line;
+  for (guint i = 0; byline_ranks[i] != NULL; i++)
+    if (g_str_has_prefix (line, byline_ranks[i]))
+      {
+        names = line + strlen (byline_ranks[i]);
+        break;
+      }
+  names_end = strstr (names, " (");
+  if (names_end == NULL || line[len - 1] != ')')
+    names_end = line + len;
+
+  if (names_end <= names || count_words (names, names_end - names) > 10)
+    return NULL;
+
+  for (const char *p = names; p < names_end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

@@ -176,6 +176,22 @@ test_headline_province (void)
     }
 }
 
+/* The writer's unit in the byline: the province's own police writing. */
+static void
+test_byline_unit (void)
+{
+  const char *body = "Sáng 16/3, Đảng ủy Công an tỉnh tổ chức hội nghị. Công tác phối hợp với "
+                     "Công an tỉnh bạn Lai Châu được duy trì.";
+  g_autoptr(VankhoExtraction) unit = extract_test_run (body, NULL, NULL, NULL, NULL,
+                                                       "Thanh Hương (Công an tỉnh Điện Biên)");
+  g_autoptr(VankhoExtraction) none = extract_test_run (body, NULL, NULL, NULL, NULL, "Thanh Hương");
+  g_autofree char *with_unit = extract_test_all_places (unit);
+  g_autofree char *without = extract_test_all_places (none);
+
+  g_assert_cmpstr (with_unit, ==, "VN-71* VN-01");
+  g_assert_cmpstr (without, ==, "VN-01");
+}
+
 static void
 test_evidence (void)
 {
@@ -232,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/extract/places/outlets", test_outlets);
   g_test_add_func ("/extract/places/primary", test_primary);
   g_test_add_func ("/extract/places/headline-province", test_headline_province);
+  g_test_add_func ("/extract/places/byline-unit", test_byline_unit);
   g_test_add_func ("/extract/places/evidence", test_evidence);
   g_test_add_func ("/extract/places/gazetteer", test_gazetteer);
 

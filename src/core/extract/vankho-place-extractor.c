@@ -481,6 +481,33 @@ token_evidence (VankhoGazetteer *gaz,
     *national = TRUE;
 }
 
+/* The writer's unit in the byline: 'Thanh Hương (Công an tỉnh Điện Biên)'
+ * writes for that province's police, as its portal would. */
+static void
+unit_evidence (VankhoGazetteer *gaz,
+               Score           *scores,
+               const char      *byline)
+{
+  static const char * const units[] = {
+    "cong an tinh", "cong an thanh pho", "cong an tp", NULL,
+  };
+  g_autoptr(VankhoExtractText) t = vankho_extract_text_new (byline, strlen (byline));
+
+  for (gsize pos = 0; pos < t->fold_len; pos++)
+    {
+      const VankhoGazetteerName *name;
+      gsize end;
+
+      if (!vankho_extract_text_word_start (t, pos)
+          || !match_back_any (t, pos, units, NULL)
+          || (name = match_name (gaz, t, pos, FALSE, &end)) == NULL)
+        continue;
+      outlet_evidence (gaz, scores, vankho_gazetteer_get_nth_province (gaz, name->province)->code,
+                       "byline", -1, 0);
+      return;
+    }
+}
+
 /* Bylines at the head of the first lines: '(Congan.nghean.gov.vn)-',
  * 'ĐTO - ', 'BBK - ', '(ANTV) - '.
  */
@@ -604,6 +631,7 @@ vankho_place_extractor_run (VankhoGazetteer         *gaz,
       for (guint i = 0; tokens[i] != NULL; i++)
         if (tokens[i][0] != '\0')
           token_evidence (gaz, scores, tokens[i], -1, 0, &national);
+      unit_evidence (gaz, scores, byline);
     }
 
   scan_bylines (gaz, body, scores, &national);
