@@ -192,6 +192,22 @@ test_byline_unit (void)
   g_assert_cmpstr (without, ==, "VN-01");
 }
 
+/* From 1/7/2025 a former province beside the unit that took it in is
+ * only mentioned; before, two police forces together are both primary. */
+static void
+test_former_province (void)
+{
+  const char *body = "Công an tỉnh Khánh Hòa và Công an tỉnh Ninh Thuận tổng kết công tác phối hợp. "
+                     "Đảng ủy Công an tỉnh Khánh Hòa và Đảng ủy Công an tỉnh Ninh Thuận chỉ đạo.";
+  g_autoptr(VankhoExtraction) after = extract_test_run (body, "2025-09", NULL, NULL, NULL, NULL);
+  g_autoptr(VankhoExtraction) before = extract_test_run (body, "2024-09", NULL, NULL, NULL, NULL);
+  g_autofree char *places_after = extract_test_all_places (after);
+  g_autofree char *places_before = extract_test_all_places (before);
+
+  g_assert_cmpstr (places_after, ==, "VN-34* VN-36");
+  g_assert_cmpstr (places_before, ==, "VN-34* VN-36*");
+}
+
 static void
 test_evidence (void)
 {
@@ -249,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/extract/places/primary", test_primary);
   g_test_add_func ("/extract/places/headline-province", test_headline_province);
   g_test_add_func ("/extract/places/byline-unit", test_byline_unit);
+  g_test_add_func ("/extract/places/former-province", test_former_province);
   g_test_add_func ("/extract/places/evidence", test_evidence);
   g_test_add_func ("/extract/places/gazetteer", test_gazetteer);
 

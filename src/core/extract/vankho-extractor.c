@@ -159,6 +159,58 @@ vankho_extractor_get_catalogue (VankhoExtractor *self)
   return self->catalogue;
 }
 
+static int
+compare_place_roles (gconstpointer a,
+                     gconstpointer b)
+{
+  const VankhoPlace *pa = *(const VankhoPlace * const *) a;
+  const VankhoPlace *pb = *(const VankhoPlace * const *) b;
+
+  return (int) pa->role - (int) pb->role;
+}
+
+/* From 1/7/2025 a former province named beside the unit that took it in
+ * ('Bắc Kạn', 'Ninh Thuận (cũ)' in an article of the new Thái Nguyên or
+ * Khánh Hòa) is that unit's past, not a second subject.
+ */
+static void
+demote_former_provinces (VankhoGazetteer   *gaz,
+                         VankhoExtraction  *result,
+                         const VankhoDate  *published)
+{
+  GPtrArray *places = vankho_extraction_get_places (result);
+  gboolean demoted = FALSE;
+
+  if (published->precision == VANKHO_DATE_PRECISION_UNKNOWN
+      || published->year * 100 + published->month < 202507)
+    return;
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      VankhoPlace *place = g_ptr_array_index (places, i);
+      const VankhoProvince *province = vankho_gazetteer_get_province (gaz, place->code);
+
+      if (place->role != VANKHO_PLACE_ROLE_PRIMARY || province == NULL
+          || province->unit2025 == NULL || strcmp (province->unit2025, place->code) == 0)
+        continue;
+      for (guint k = 0; k < places->len; k++)
+        {
+          const VankhoPlace *unit = g_ptr_array_index (places, k);
+
+          if (unit->role == VANKHO_PLACE_ROLE_PRIMARY && strcmp (unit->code, province->unit2025) == 0)
+            {
+              place->role = VANKHO_PLACE_ROLE_MENTIONED;
+              demoted = TRUE;
+              break;
+            }
+        }
+    }
+
+  /* Primary places come first; g_ptr_array_sort() is stable. */
+  if (demoted)
+    g_ptr_array_sort (places, compare_place_roles);
+}
+
 /**
  * vankho_extractor_run:
  * @input: the article
@@ -194,6 +246,7 @@ vankho_extractor_run (VankhoExtractor          *self,
   vankho_extraction_set_published (result, &guess.date, guess.confidence, guess.inferred);
 
   vankho_place_extractor_run (self->gazetteer, body, title, input->url, input->byline, result);
+  demote_former_provinces (self->gazetteer, result, &guess.date);
   primary = vankho_extraction_get_primary_place (result);
 
   spans = g_array_new (FALSE, FALSE, sizeof (VankhoCitationSpan));
