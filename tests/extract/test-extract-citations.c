@@ -103,6 +103,12 @@ test_named (void)
     { "Triển khai thi hành Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở.", NULL, "luat:30/2023/qh15" },
     { "Tuyên truyền Luật Cư trú năm 2020 đến người dân.", NULL, "luat:cu-tru-2020" },
     { "Tuyên truyền Luật Phòng, chống ma túy và các văn bản hướng dẫn.", NULL, "luat:phong-chong-ma-tuy" },
+    /* A law's number after its name names it, and then its name does too. */
+    { "Phổ biến Luật Công an nhân dân số 37/2018/QH14 và Luật Công an nhân dân năm 2018.", NULL, "luat:37/2018/qh14" },
+    { "Phổ biến Luật Công an nhân dân; sau đó Luật Công an nhân dân số 37/2018/QH14.", NULL, "luat:37/2018/qh14" },
+    { "Tuyên truyền Luật Phòng, chống ma túy số 73/2021/QH14.", NULL, "luat:73/2021/qh14" },
+    /* …but not another document's number. */
+    { "Tuyên truyền Luật Căn cước và Nghị định số 70/2024/NĐ-CP.", NULL, "luat:can-cuoc nd:70/2024/nd-cp" },
     /* A lawyer is not a law. */
     { "Luật sư Nguyễn Văn A tham gia bào chữa.", NULL, "-" },
     { "Nghị quyết Đại hội XIII của Đảng đã xác định.", NULL, "nq:dai-hoi-xiii" },

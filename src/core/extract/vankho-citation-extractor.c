@@ -69,6 +69,7 @@ typedef struct
   VankhoDate   date;
   char        *key;               /* resolved */
   char        *fixed_key;         /* laws by name, unnumbered resolutions */
+  char        *name_key;          /* a numbered law's key by its name */
   double       confidence;
   const VankhoDocument *doc;
 } Mention;
@@ -84,6 +85,7 @@ mention_clear (gpointer data)
   g_free (m->issuer_code);
   g_free (m->key);
   g_free (m->fixed_key);
+  g_free (m->name_key);
 }
 
 static gboolean
@@ -624,6 +626,46 @@ match_law_name (VankhoCatalogue         *cat,
   return found;
 }
 
+/* 'Luật Công an nhân dân số 37/2018/QH14': a law's name, then its number,
+ * which names it better. Sets @number to where the number starts. */
+static gboolean
+law_number_after_name (const VankhoExtractText *t,
+                       gsize                    kind_end,
+                       gsize                   *number)
+{
+  gsize p = vankho_extract_text_skip_blank (t, kind_end);
+
+  for (guint n = 0; n < 12 && p < t->fold_len; n++)
+    {
+      gsize e = vankho_extract_text_word_end (t, p);
+      g_autofree char *w = g_strndup (t->fold + p, e - p);
+
+      if (e == p)
+        return FALSE;
+      if (n > 0 && strcmp (w, "so") == 0)
+        {
+          gsize q = vankho_extract_text_skip_blank (t, e);
+
+          if (q < t->fold_len && vankho_extract_is_digit (t->fold[q]))
+            {
+              *number = q;
+              return TRUE;
+            }
+          return FALSE;
+        }
+      if (g_strv_contains (law_stops, w) || vankho_extract_is_digit (w[0]))
+        return FALSE;
+      p = e;
+      if (p < t->fold_len && t->fold[p] == ',')
+        p++;
+      if (p >= t->fold_len || t->fold[p] != ' ')
+        return FALSE;
+      p = vankho_extract_text_skip_blank (t, p);
+    }
+
+  return FALSE;
+}
+
 /* A law not in the catalogue: 'Luật Cư trú năm 2020', 'Luật Phòng, chống
  * ma túy'.
  */
@@ -941,6 +983,36 @@ resolve (VankhoCatalogue *cat,
     m->doc = vankho_catalogue_lookup (cat, m->key);
 }
 
+/* 'Luật Công an nhân dân số 37/2018/QH14 … Luật Công an nhân dân (năm
+ * 2018)': once numbered in the article, the name stands for the number. */
+static void
+resolve_law_names (GArray *mentions)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *named = &g_array_index (mentions, Mention, i);
+
+      if (named->fixed_key == NULL || !g_str_has_prefix (named->fixed_key, "luat:"))
+        continue;
+      for (guint k = 0; k < mentions->len; k++)
+        {
+          const Mention *numbered = &g_array_index (mentions, Mention, k);
+          g_autofree char *with_year = NULL;
+
+          if (numbered->name_key == NULL || numbered->key == NULL)
+            continue;
+          with_year = g_strdup_printf ("%s-%u", numbered->name_key, numbered->date.year);
+          if (strcmp (named->fixed_key, numbered->name_key) == 0
+              || strcmp (named->fixed_key, with_year) == 0)
+            {
+              g_free (named->key);
+              named->key = g_strdup (numbered->key);
+              break;
+            }
+        }
+    }
+}
+
 /* Resolves a short mention that came before its full citation. */
 static void
 resolve_forward (GArray *mentions)
@@ -1066,9 +1138,27 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
         m.end = end;
       else if (strcmp (m.prefix, "luat") == 0)
         {
+          gsize q;
+
           g_clear_pointer (&m.number, g_free);
-          if ((ok = match_law_name (cat, t, pos, &m, &end) || match_other_law (t, pos, e, &m, &end)))
-            m.end = end;
+          if (law_number_after_name (t, e, &q) && parse_symbol (cat, t, q, &m, &end)
+              && m.symbol_key != NULL && g_str_has_prefix (m.symbol_key, "luat:"))
+            {
+              Mention named = { 0, };
+              gsize named_end;
+
+              ok = TRUE;
+              m.end = end;
+              if (match_other_law (t, pos, e, &named, &named_end))
+                m.name_key = g_steal_pointer (&named.fixed_key);
+              mention_clear (&named);
+            }
+          else
+            {
+              g_clear_pointer (&m.number, g_free);
+              if ((ok = match_law_name (cat, t, pos, &m, &end) || match_other_law (t, pos, e, &m, &end)))
+                m.end = end;
+            }
         }
       else if (strcmp (m.prefix, "nq") == 0)
         {
@@ -1091,6 +1181,7 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
   for (guint i = 0; i < mentions->len; i++)
     resolve (cat, gaz, &g_array_index (mentions, Mention, i), mentions, i, province_code);
   resolve_forward (mentions);
+  resolve_law_names (mentions);
 
   for (guint i = 0; i < mentions->len; i++)
     {
