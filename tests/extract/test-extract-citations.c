@@ -109,6 +109,8 @@ test_named (void)
     { "Tuyên truyền Luật Phòng, chống ma túy số 73/2021/QH14.", NULL, "luat:73/2021/qh14" },
     /* …but not another document's number. */
     { "Tuyên truyền Luật Căn cước và Nghị định số 70/2024/NĐ-CP.", NULL, "luat:can-cuoc nd:70/2024/nd-cp" },
+    /* A project is known by its number, with or without its zero. */
+    { "Triển khai Đề án 06 của Chính phủ; Đề án số 6 tiếp tục.", NULL, "da:6" },
     /* A lawyer is not a law. */
     { "Luật sư Nguyễn Văn A tham gia bào chữa.", NULL, "-" },
     { "Nghị quyết Đại hội XIII của Đảng đã xác định.", NULL, "nq:dai-hoi-xiii" },

@@ -847,7 +847,9 @@ implied_key (Mention *m)
   g_autofree char *num = strip_zeros (m->number);
   const char *letters = m->prefix;
 
-  if (m->issuer_code == NULL)
+  /* A project ('Đề án 06 của Chính phủ') is known by its number; the
+   * decision that approved it has the symbol. */
+  if (m->issuer_code == NULL || strcmp (m->prefix, "da") == 0)
     return NULL;
 
   if (strcmp (m->prefix, "luat") == 0 || strcmp (m->prefix, "nd") == 0
@@ -964,7 +966,12 @@ resolve (VankhoCatalogue *cat,
               return;
             }
 
-          m->key = g_strdup_printf ("%s:%s", m->prefix, m->number);
+          {
+            g_autofree char *number = strip_zeros (m->number);
+
+            /* 'Đề án 06' and 'Đề án 6' are one. */
+            m->key = g_strdup_printf ("%s:%s", m->prefix, number);
+          }
           m->confidence = 0.4;
           return;
         }
