@@ -10,32 +10,27 @@
 #include <string.h>
 
 #include "extract-test-util.h"
+#include "vankho-importer.h"
 
 ExtractTestArticle *
 extract_test_article_load (const char  *path,
                            GError     **error)
 {
   g_autoptr(ExtractTestArticle) article = g_new0 (ExtractTestArticle, 1);
+  g_autofree char *contents = NULL;
   gsize len;
-  char *p;
 
-  if (!g_file_get_contents (path, &article->contents, &len, error))
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  article->article = vankho_importer_parse_text (contents, len, error);
+  if (article->article == NULL)
     return NULL;
 
-  p = article->contents;
-  if (g_str_has_prefix (p, " date ") && len >= 13)
-    {
-      g_autofree char *iso = g_strndup (p + 6, 7);
-
-      if (vankho_date_parse_iso (&article->input.header_date, iso))
-        {
-          p += 13;
-          while (*p == ' ')
-            p++;
-        }
-    }
-
-  article->input.body = p;
+  /* As vankho_analysis_run() gives them to the extractor. */
+  article->input.title = vankho_article_get_title (article->article);
+  article->input.body = vankho_article_get_body (article->article);
+  article->input.header_date = *vankho_article_get_source_date (article->article);
+  article->input.byline = vankho_article_get_byline (article->article);
   return g_steal_pointer (&article);
 }
 
@@ -44,7 +39,7 @@ extract_test_article_free (ExtractTestArticle *article)
 {
   if (article == NULL)
     return;
-  g_free (article->contents);
+  g_clear_object (&article->article);
   g_free ((char *) article->input.url);
   g_free (article);
 }

@@ -7,16 +7,18 @@
 
 #pragma once
 
+#include "vankho-article.h"
 #include "vankho-extractor.h"
 
 G_BEGIN_DECLS
 
-/* An article file as the seeds store it: an optional ' date YYYY-MM' header
- * glued to the first line, then the text.
+/* An article file as the seeds store it (an optional ' date YYYY-MM' header
+ * glued to the first line, then the text), read as an import reads it:
+ * title, body and byline split by vankho_importer_parse_text().
  */
 typedef struct
 {
-  char               *contents;
+  VankhoArticle      *article;
   VankhoExtractInput  input;
 } ExtractTestArticle;
 
