@@ -151,16 +151,20 @@ test_parse_date_above_headline (void)
 static void
 test_parse_bylines (void)
 {
-  static const struct { const char *last_line; const char *byline; } cases[] = {
+  static const struct { const char *last_line; const char *byline; const char *outlet; } cases[] = {
     { "Hữu Nghĩa – Kim Ngân", "Hữu Nghĩa – Kim Ngân" },
     { "Thanh Hương (Công an tỉnh Điện Biên)", "Thanh Hương (Công an tỉnh Điện Biên)" },
     { "Đại úy Lê Văn Hùng (Công an huyện Kỳ Anh)", "Đại úy Lê Văn Hùng (Công an huyện Kỳ Anh)" },
     { "Bài, ảnh: Minh Anh", "Minh Anh" },
     { "Bài và ảnh: Hoàng Anh", "Hoàng Anh" },
     /* Sentences are not bylines. */
-    { "Nguồn: Công an tỉnh Quảng Ninh", NULL },
     { "Hội nghị kết thúc trong không khí phấn khởi (ảnh)", NULL },
     { "Bài:", NULL },
+    /* An outlet named at the end, the byline above it. */
+    { "Đại úy Lê Văn Hùng (Công an huyện Kỳ Anh)\nBáo Hà Tĩnh", "Đại úy Lê Văn Hùng (Công an huyện Kỳ Anh)", "Báo Hà Tĩnh" },
+    { "Minh Thư\n\n(Theo TTXVN)", "Minh Thư", "TTXVN" },
+    { "Nguồn: Công an tỉnh Quảng Ninh", NULL, "Công an tỉnh Quảng Ninh" },
+    { "Theo báo cáo, tình hình ổn định", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -170,6 +174,7 @@ test_parse_bylines (void)
       g_autoptr(VankhoArticle) article = parse (text);
 
       g_assert_cmpstr (vankho_article_get_byline (article), ==, cases[i].byline);
+      g_assert_cmpstr (vankho_article_get_outlet (article), ==, cases[i].outlet);
     }
 }
 

@@ -399,14 +399,23 @@ static const char * const byline_labels[] = {
  * Anh)'. The writer's unit in brackets stays with it; a label goes.
  */
 static char *
-find_byline (const char *body)
+find_byline (const char *body,
+             gsize       body_len)
 {
-  const char *last = strrchr (body, '\n');
-  const char *line = last ? last + 1 : body;
+  g_autofree char *copy = NULL;
+  const char *last;
+  const char *line;
   const char *names;
   const char *names_end;
-  gsize len = strlen (line);
+  gsize len;
   gboolean word_start = TRUE;
+
+  while (body_len > 0 && g_ascii_isspace (body[body_len - 1]))
+    body_len--;
+  copy = g_strndup (body, body_len);
+  last = strrchr (copy, '\n');
+  line = last ? last + 1 : copy;
+  len = strlen (line);
 
   if (last == NULL || len == 0 || g_utf8_strlen (line, len) > 80)
     return NULL;
@@ -420,6 +429,8 @@ find_byline (const char *body)
         len = strlen (line);
         break;
       }
+  if (len == 0)
+    return NULL;
 
   /* The names: after a rank, up to the writer's unit in brackets. */
   names = line;
@@ -450,6 +461,48 @@ find_byline (const char *body)
   return g_strdup (line);
 }
 
+/* A last line that names the outlet rather than the writer: 'Theo
+ * TTXVN', '(Theo Báo Nhân Dân)', 'Nguồn: Công an tỉnh Quảng Ninh', 'Báo Hà
+ * Tĩnh'. Sets @line_start to where that line starts.
+ */
+static char *
+find_closing_outlet (const char  *body,
+                     const char **line_start)
+{
+  const char *last = strrchr (body, '\n');
+  const char *line = last ? last + 1 : body;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  if (last == NULL)
+    return NULL;
+  text = g_strstrip (g_strdup (line));
+  len = strlen (text);
+  if (len > 2 && text[0] == '(' && text[len - 1] == ')')
+    {
+      text[len - 1] = '\0';
+      memmove (text, text + 1, len - 1);
+      g_strstrip (text);
+    }
+  if (g_utf8_strlen (text, -1) > 60 || count_words (text, strlen (text)) > 8)
+    return NULL;
+
+  *line_start = line;
+  if (g_str_has_prefix (text, "Theo ") && g_unichar_isupper (g_utf8_get_char (text + 5)))
+    return g_strdup (text + 5);
+  if (g_str_has_prefix (text, "Nguồn:") || g_str_has_prefix (text, "Nguồn :"))
+    {
+      const char *rest = strchr (text, ':') + 1;
+
+      while (*rest == ' ')
+        rest++;
+      return *rest != '\0' ? g_strdup (rest) : NULL;
+    }
+  if (g_str_has_prefix (text, "Báo ") && g_unichar_isupper (g_utf8_get_char (text + strlen ("Báo "))))
+    return g_strdup (text);
+  return NULL;
+}
+
 /**
  * vankho_importer_parse_text:
  * @data: the bytes of a file
@@ -474,6 +527,8 @@ vankho_importer_parse_text (const char  *data,
   g_autofree char *outlet = NULL;
   g_autofree char *byline = NULL;
   g_autoptr(GString) furniture = NULL;
+  g_autofree char *closing_outlet = NULL;
+  const char *closing_line = NULL;
   VankhoDate header_date = { 0 };
   const char *after_outlet = NULL;
   const char *rest;
@@ -546,7 +601,16 @@ vankho_importer_parse_text (const char  *data,
       title = vankho_text_shorten (sentence, MAX_TITLE_CHARS);
     }
 
-  byline = find_byline (body);
+  /* An outlet named at the end; the byline, if any, is above it. */
+  closing_outlet = find_closing_outlet (body, &closing_line);
+  if (closing_outlet != NULL)
+    {
+      byline = find_byline (body, closing_line - body - 1);
+      if (outlet == NULL)
+        outlet = g_steal_pointer (&closing_outlet);
+    }
+  else
+    byline = find_byline (body, strlen (body));
 
   article = vankho_article_new ();
   vankho_article_set_title (article, title);
