@@ -995,25 +995,36 @@ resolve (VankhoCatalogue *cat,
 static void
 resolve_law_names (GArray *mentions)
 {
+  g_autoptr(GPtrArray) numbered = g_ptr_array_new ();
+
+  /* Few laws are numbered after their name: look at those only, so that a
+   * text of thousands of mentions stays linear. */
+  for (guint k = 0; k < mentions->len; k++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, k);
+
+      if (m->name_key != NULL && m->key != NULL)
+        g_ptr_array_add (numbered, (gpointer) m);
+    }
+  if (numbered->len == 0)
+    return;
+
   for (guint i = 0; i < mentions->len; i++)
     {
       Mention *named = &g_array_index (mentions, Mention, i);
 
       if (named->fixed_key == NULL || !g_str_has_prefix (named->fixed_key, "luat:"))
         continue;
-      for (guint k = 0; k < mentions->len; k++)
+      for (guint k = 0; k < numbered->len && k < 16; k++)
         {
-          const Mention *numbered = &g_array_index (mentions, Mention, k);
-          g_autofree char *with_year = NULL;
+          const Mention *n = g_ptr_array_index (numbered, k);
+          g_autofree char *with_year = g_strdup_printf ("%s-%u", n->name_key, n->date.year);
 
-          if (numbered->name_key == NULL || numbered->key == NULL)
-            continue;
-          with_year = g_strdup_printf ("%s-%u", numbered->name_key, numbered->date.year);
-          if (strcmp (named->fixed_key, numbered->name_key) == 0
+          if (strcmp (named->fixed_key, n->name_key) == 0
               || strcmp (named->fixed_key, with_year) == 0)
             {
               g_free (named->key);
-              named->key = g_strdup (numbered->key);
+              named->key = g_strdup (n->key);
               break;
             }
         }
