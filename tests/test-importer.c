@@ -134,6 +134,9 @@ test_parse_date_above_headline (void)
   g_autoptr(VankhoArticle) b = parse ("Cập nhật ngày: 17/06/2024 16:05:12\n\n"
                                       "Công an tỉnh Cao Bằng quán triệt các nghị quyết chuyên đề\n\n"
                                       "Sáng 17/6, Đảng uỷ Công an tỉnh tổ chức hội nghị.");
+  /* No headline: the title is the first sentence after the clock. */
+  g_autoptr(VankhoArticle) d = parse ("Thứ Năm, 02/10/2025 - 14:30\n\n"
+                                      "Sáng 2/10, Công an phường ra mắt mô hình. Câu sau.");
   /* A headline with a date in it is still the headline. */
   g_autoptr(VankhoArticle) c = parse ("Sơ kết Nghị quyết 12 ngày 16/3/2022 của Bộ Chính trị tại tỉnh Điện Biên\n"
                                       "Nội dung.");
@@ -146,6 +149,9 @@ test_parse_date_above_headline (void)
   g_assert_true (g_str_has_prefix (vankho_article_get_body (b), "Cập nhật ngày: 17/06/2024 16:05:12\n\nSáng 17/6"));
   g_assert_cmpstr (vankho_article_get_title (c), ==,
                    "Sơ kết Nghị quyết 12 ngày 16/3/2022 của Bộ Chính trị tại tỉnh Điện Biên");
+  g_assert_cmpstr (vankho_article_get_title (d), ==, "Sáng 2/10, Công an phường ra mắt mô hình");
+  g_assert_cmpstr (vankho_article_get_body (d), ==,
+                   "Thứ Năm, 02/10/2025 - 14:30\n\nSáng 2/10, Công an phường ra mắt mô hình. Câu sau.");
 }
 
 static void

@@ -584,21 +584,26 @@ vankho_importer_parse_text (const char  *data,
       break;
     }
 
+  /* Without a headline, the text starts after the furniture. */
+  if (furniture != NULL && title == NULL)
+    body = line;
+
   outlet = find_outlet_prefix (body, &after_outlet);
-  /* The furniture above the headline stays with the body, where the date
-   * extractor reads it; without a headline, the body has it already. */
-  if (furniture != NULL && title != NULL)
-    {
-      g_string_append (furniture, "\n\n");
-      g_string_append (furniture, body);
-      body = furniture->str;
-    }
 
   if (title == NULL)
     {
       /* The outlet's mark is not part of what the article says. */
-      g_autofree char *sentence = first_sentence (outlet ? after_outlet : text);
+      g_autofree char *sentence = first_sentence (outlet ? after_outlet : body);
       title = vankho_text_shorten (sentence, MAX_TITLE_CHARS);
+    }
+
+  /* The furniture stays at the head of the body, where the date extractor
+   * reads it. */
+  if (furniture != NULL)
+    {
+      g_string_append (furniture, "\n\n");
+      g_string_append (furniture, body);
+      body = furniture->str;
     }
 
   /* An outlet named at the end; the byline, if any, is above it. */
