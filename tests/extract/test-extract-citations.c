@@ -56,6 +56,9 @@ test_symbols (void)
     { "Tiếp tục thực hiện Nghị quyết số 12 - NQ /TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Quán triệt Quyết định số 90-QĐ/ TW của Ban Bí thư.", NULL, "qd:90-qd/tw" },
     { "Tiếp tục thực hiện Nghị quyết số 12-\nNQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* 'TƯ' and 'T.Ư' are Trung ương, not a provincial committee's 'TU'. */
+    { "Công an tỉnh Hà Tĩnh thực hiện Nghị quyết số 12-NQ/TƯ của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    { "Công an tỉnh Hà Tĩnh thực hiện Nghị quyết số 12-NQ/T.Ư của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     /* …but not a paragraph break, nor a range. */
     { "Tiếp tục thực hiện Nghị quyết số 18-\n\nNQ/TW là tên một mục.", NULL, "nq:18" },
     { "Nghị quyết số 12 - 15 năm thực hiện.", NULL, "nq:12" },

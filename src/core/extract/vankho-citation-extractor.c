@@ -183,6 +183,29 @@ read_separator (const VankhoExtractText *t,
   return TRUE;
 }
 
+/* 'TƯ' and 'T.Ư' for Trung ương, where the symbol has 'TW': folded, the
+ * first is 'tu', Tỉnh ủy's letters. Moves @end past 'T.Ư'.
+ */
+static gboolean
+writes_central (const VankhoExtractText *t,
+                gsize                    start,
+                gsize                   *end)
+{
+  g_autofree char *orig = NULL;
+
+  if (*end - start == 1 && t->fold[start] == 't' && start + 2 < t->fold_len
+      && t->fold[start + 1] == '.' && t->fold[start + 2] == 'u'
+      && (start + 3 >= t->fold_len || !vankho_extract_is_alnum (t->fold[start + 3])))
+    {
+      *end = start + 3;
+      return TRUE;
+    }
+  if (*end - start != 2 || t->fold[start] != 't' || t->fold[start + 1] != 'u')
+    return FALSE;
+  orig = vankho_extract_text_orig_dup (t, start, *end);
+  return strstr (orig, "Ư") != NULL || strstr (orig, "ư") != NULL;
+}
+
 /* Reads a symbol or a bare number at @pos into @m. */
 static gboolean
 parse_symbol (VankhoCatalogue         *cat,
@@ -194,7 +217,7 @@ parse_symbol (VankhoCatalogue         *cat,
   guint num, year = 0;
   gsize p, q, kind_s = 0, kind_e = 0, iss_s = 0, iss_e = 0, suf_s = 0, suf_e = 0;
   gsize num_end;
-  gboolean party = FALSE, state = FALSE, law = FALSE;
+  gboolean party = FALSE, state = FALSE, law = FALSE, central = FALSE;
   g_autofree char *num_str = NULL;
 
   if (!vankho_extract_text_read_number (t, pos, 5, &num, &p))
@@ -211,6 +234,7 @@ parse_symbol (VankhoCatalogue         *cat,
           && (iss_e = read_letters (t, iss_s, 8)) > iss_s)
         {
           party = TRUE;
+          central = writes_central (t, iss_s, &iss_e);
           p = iss_e;
         }
       else
@@ -294,8 +318,8 @@ parse_symbol (VankhoCatalogue         *cat,
     {
       g_autofree char *kind_letters = kind_e > kind_s ? g_strndup (t->fold + kind_s, kind_e - kind_s) : NULL;
       g_autofree char *kind_disp = kind_e > kind_s ? display_letters (t, kind_s, kind_e) : NULL;
-      g_autofree char *iss_disp = display_letters (t, iss_s, iss_e);
-      g_autofree char *iss_fold = g_strndup (t->fold + iss_s, iss_e - iss_s);
+      g_autofree char *iss_disp = central ? g_strdup ("TW") : display_letters (t, iss_s, iss_e);
+      g_autofree char *iss_fold = central ? g_strdup ("tw") : g_strndup (t->fold + iss_s, iss_e - iss_s);
       g_autofree char *suf_disp = suf_e > suf_s ? display_letters (t, suf_s, suf_e) : NULL;
       g_autofree char *num_key = strip_zeros (num_str);
       const VankhoDocumentKind *kind = NULL;
