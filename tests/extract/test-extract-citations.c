@@ -56,6 +56,10 @@ test_symbols (void)
     { "Tiếp tục thực hiện Nghị quyết số 12 - NQ /TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Quán triệt Quyết định số 90-QĐ/ TW của Ban Bí thư.", NULL, "qd:90-qd/tw" },
     { "Tiếp tục thực hiện Nghị quyết số 12-\nNQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* One kind, several symbols. */
+    { "Quán triệt các Nghị quyết số 12-NQ/TW và 18-NQ/TW của Trung ương.", NULL, "nq:12-nq/tw nq:18-nq/tw" },
+    { "Quán triệt các Nghị quyết 18-NQ/TW, 19-NQ/TW; số 12-NQ/ĐUCA.", NULL, "nq:18-nq/tw nq:19-nq/tw nq:12-nq/duca" },
+    { "Thực hiện Nghị quyết số 12-NQ/TW và 5 năm xây dựng lực lượng, 1.103 cán bộ.", NULL, "nq:12-nq/tw" },
     /* 'TƯ' and 'T.Ư' are Trung ương, not a provincial committee's 'TU'. */
     { "Công an tỉnh Hà Tĩnh thực hiện Nghị quyết số 12-NQ/TƯ của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Công an tỉnh Hà Tĩnh thực hiện Nghị quyết số 12-NQ/T.Ư của Bộ Chính trị.", NULL, "nq:12-nq/tw" },

@@ -183,6 +183,38 @@ read_separator (const VankhoExtractText *t,
   return TRUE;
 }
 
+/* After a citation ending at @pos, another symbol of a list: ', 18-NQ/TW',
+ * ' và 18-NQ/TW', '; số 19-NQ/TW'. Sets @next to its first digit.
+ */
+static gboolean
+next_in_list (const VankhoExtractText *t,
+              gsize                    pos,
+              gsize                   *next)
+{
+  gsize p = vankho_extract_text_skip_blank (t, pos);
+  gsize e;
+  gboolean joined = FALSE;
+
+  if (p < t->fold_len && (t->fold[p] == ',' || t->fold[p] == ';'))
+    {
+      p = vankho_extract_text_skip_blank (t, p + 1);
+      joined = TRUE;
+    }
+  if (vankho_extract_text_match (t, p, "va", &e))
+    {
+      p = vankho_extract_text_skip_blank (t, e);
+      joined = TRUE;
+    }
+  if (!joined)
+    return FALSE;
+  if (vankho_extract_text_match (t, p, "so", &e))
+    p = vankho_extract_text_skip_blank (t, e);
+  if (p >= t->fold_len || !vankho_extract_is_digit (t->fold[p]))
+    return FALSE;
+  *next = p;
+  return TRUE;
+}
+
 /* 'TƯ' and 'T.Ư' for Trung ương, where the symbol has 'TW': folded, the
  * first is 'tu', Tỉnh ủy's letters. Moves @end past 'T.Ư'.
  */
@@ -1218,6 +1250,27 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
       m.tail_end = parse_tail (cat, gaz, t, m.end, &m);
       g_array_append_val (mentions, m);
       pos = m.end > pos ? m.end - 1 : pos;
+
+      /* 'Nghị quyết số 12-NQ/TW và 18-NQ/TW', 'các Nghị quyết 18-NQ/TW,
+       * 19-NQ/TW': one kind, several symbols, each a citation. */
+      for (guint n = 0; n < 16 && next_in_list (t, pos + 1, &p); n++)
+        {
+          Mention more = { 0, };
+
+          more.start = p;
+          more.prefix = kw->kind->prefix;
+          more.kind = kw->kind->kind;
+          more.issuer_province = -1;
+          if (!parse_symbol (cat, t, p, &more, &end) || more.symbol_key == NULL)
+            {
+              mention_clear (&more);
+              break;
+            }
+          more.end = end;
+          more.tail_end = parse_tail (cat, gaz, t, more.end, &more);
+          g_array_append_val (mentions, more);
+          pos = end - 1;
+        }
     }
 
   for (guint i = 0; i < mentions->len; i++)
