@@ -206,6 +206,11 @@ opens_headline (const VankhoExtractText *t,
          && p < t->fold_len && (t->fold[p] == ':' || t->fold[p] == '-');
 }
 
+/* Communes and wards, named after provinces since 2025. */
+static const char * const ward_cues[] = {
+  "phuong", "xa", "thi tran", "dac khu", NULL,
+};
+
 typedef struct
 {
   double weight;
@@ -378,6 +383,10 @@ scan_text (VankhoGazetteer         *gaz,
 
       /* A bare name. */
       if (!name->bare || !vankho_extract_text_is_capital (t, pos, end) || next_word_capital (t, end))
+        goto skip;
+      /* 'phường Bắc Giang, tỉnh Bắc Ninh': from 2025 many wards and
+       * communes bear a former province's name. */
+      if (match_back_any (t, pos, ward_cues, NULL))
         goto skip;
       if (vankho_extract_text_prev_word (t, pos, &ws, &we))
         {
