@@ -51,6 +51,14 @@ test_datelines (void)
     { "Sáng nay (31.8), Đảng uỷ Công an tỉnh tổ chức hội nghị.", "2023-08", NULL, "2023-08-31" },
     { "Chiều nay (5/6), Công an tỉnh sơ kết.", NULL, "2021-06-05", "2021-06-05" },
     { "Sáng Thứ Hai, 27/02/2023, Tỉnh ủy họp.", NULL, NULL, "2023-02-27" },
+    /* A place, a time or an outlet's name before the date. */
+    { "Đà Nẵng, ngày 5/6/2024 - Công an thành phố tổ chức hội nghị.", NULL, NULL, "2024-06-05" },
+    { "8h30 ngày 5/3, Công an tỉnh họp.", "2025-03", NULL, "2025-03-05" },
+    { "Hôm nay 14.3, Công an tỉnh họp.", "2025-03", NULL, "2025-03-14" },
+    { "CAND.com.vn - Sáng thứ Hai (3/3), Công an tỉnh họp.", "2025-03", NULL, "2025-03-03" },
+    { "Vietnamplus - Chiều 12/4/2024, Công an tỉnh họp.", NULL, NULL, "2024-04-12" },
+    /* …but not a range. */
+    { "Từ ngày 5/6 - 10/6, Công an tỉnh ra quân.", "2024-06", NULL, "2024-06" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));

@@ -27,7 +27,7 @@
 
 static const char * const time_words[] = {
   "sang", "trua", "chieu", "toi", "dem", "khuya", "rang sang", "dem qua",
-  "toi qua", "sang qua", NULL,
+  "toi qua", "sang qua", "hom nay", "hom qua", NULL,
 };
 
 static const char * const weekdays[] = {
@@ -178,6 +178,29 @@ typedef struct
   guint    day, month, year;
 } Found;
 
+/* Capitalised words, at most three, or one with a dot: 'Vietnamplus',
+ * 'CAND.com.vn', 'Công an nhân dân'. */
+static gboolean
+names_outlet (const VankhoExtractText *t,
+              gsize                    start,
+              gsize                    end)
+{
+  guint words = 0;
+
+  while (end > start && t->fold[end - 1] == ' ')
+    end--;
+  if (end == start || !t->upper[start])
+    return FALSE;
+  for (gsize p = start; p < end; p++)
+    {
+      if (t->fold[p] == '.')
+        return TRUE;
+      if (p == start || t->fold[p - 1] == ' ')
+        words++;
+    }
+  return words <= 3;
+}
+
 /* Skips an outlet's byline at the head of a paragraph: 'BBK - ',
  * '(Congan.nghean.gov.vn)-', 'HÀ NỘI - '.
  */
@@ -201,9 +224,10 @@ skip_byline (const VankhoExtractText *t,
       while (p < limit && t->fold[p] != '\n' && t->fold[p] != '-'
              && t->fold[p] != ',' && !vankho_extract_is_digit (t->fold[p]))
         p++;
-      /* A byline is upper case: 'ĐTO', 'BDK.VN', 'HÀ NỘI'. */
+      /* A byline is upper case ('ĐTO', 'BDK.VN', 'HÀ NỘI') or an outlet's
+       * name or address ('CAND.com.vn', 'Vietnamplus'). */
       if (p >= limit || t->fold[p] != '-' || p == pos
-          || !vankho_extract_text_is_all_caps (t, pos, p))
+          || !(vankho_extract_text_is_all_caps (t, pos, p) || names_outlet (t, pos, p)))
         return pos;
     }
 
@@ -233,6 +257,37 @@ issues_document (const VankhoExtractText *t,
     if (t->fold[p] == 'b' && vankho_extract_text_match (t, p, "ban hanh", NULL))
       return TRUE;
   return FALSE;
+}
+
+/* Before 'ngày' at @pos: a place ('Đà Nẵng, ngày 5/6/2024 -') or a time
+ * ('8h30 ngày 5/3'). Returns where 'ngày' starts, or @pos. */
+static gsize
+skip_place_or_time (const VankhoExtractText *t,
+                    gsize                    pos)
+{
+  gsize p = pos;
+  gsize limit = MIN (t->fold_len, pos + 40);
+  guint h;
+
+  if (vankho_extract_text_read_number (t, p, 2, &h, &p) && h < 24 && p < t->fold_len
+      && (t->fold[p] == 'h' || t->fold[p] == ':'))
+    {
+      p++;
+      while (p < t->fold_len && vankho_extract_is_digit (t->fold[p]))
+        p++;
+      p = vankho_extract_text_skip_blank (t, p);
+      return vankho_extract_text_match (t, p, "ngay", NULL) ? p : pos;
+    }
+
+  if (pos >= t->fold_len || !t->upper[pos])
+    return pos;
+  for (p = pos; p < limit && t->fold[p] != ',' && t->fold[p] != '\n'; p++)
+    if (vankho_extract_is_digit (t->fold[p]) || (p > pos && t->fold[p - 1] == ' ' && !t->upper[p]))
+      return pos;
+  if (p >= limit || t->fold[p] != ',')
+    return pos;
+  p = vankho_extract_text_skip_blank (t, p + 1);
+  return vankho_extract_text_match (t, p, "ngay", NULL) ? p : pos;
 }
 
 /* A dateline or a page-furniture date on the line starting at @pos. */
@@ -285,6 +340,9 @@ parse_line (const VankhoExtractText *t,
             p++;
         }
     }
+
+  if (!label && !time_word)
+    p = skip_place_or_time (t, p);
 
   if (vankho_extract_text_match (t, p, "ngay", &q))
     {
@@ -342,7 +400,10 @@ parse_line (const VankhoExtractText *t,
       q = vankho_extract_text_skip_blank (t, q);
       if (q < t->fold_len && (t->fold[q] == ',' || t->fold[q] == ':'
                               || vankho_extract_text_match (t, q, "tai", NULL)
-                              || vankho_extract_text_match (t, q, "vua qua", NULL)))
+                              || vankho_extract_text_match (t, q, "vua qua", NULL)
+                              /* 'Đà Nẵng, ngày 5/6/2024 - Công an…' */
+                              || (t->fold[q] == '-' && q + 2 < t->fold_len && t->fold[q + 1] == ' '
+                                  && t->upper[q + 2])))
         {
           if (y != 0 && issues_document (t, q))
             {
