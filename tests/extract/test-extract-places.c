@@ -142,6 +142,8 @@ test_primary (void)
     { "Chiều ngày 14/01, Đảng uỷ Công an tỉnh tổ chức Hội nghị trực tuyến giao ban.", NULL, "-" },
     /* A list of provinces in a national article: mentioned, none primary. */
     { "Bộ Công an biểu dương Công an các tỉnh Hà Giang, Lào Cai, Yên Bái, Sơn La.", NULL, "VN-03 VN-02 VN-06 VN-05" },
+    /* A spelling seen in the news. */
+    { "Sáng 5/3, Công an tỉnh Đăk Lăk tổ chức hội nghị.", NULL, "VN-33*" },
     /* From 2025, wards and communes bear former provinces' names. */
     { "Sáng 12/4/2025, tại phường Bắc Giang, tỉnh Bắc Ninh, Công an tỉnh tổ chức hội nghị.", NULL, "VN-56*" },
     { "Sáng 12/4/2025, tại phường Hải Dương, TP Hải Phòng, Công an thành phố tổ chức hội nghị.", NULL, "VN-HP*" },
