@@ -56,6 +56,9 @@ test_symbols (void)
     { "Tiếp tục thực hiện Nghị quyết số 12 - NQ /TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Quán triệt Quyết định số 90-QĐ/ TW của Ban Bí thư.", NULL, "qd:90-qd/tw" },
     { "Tiếp tục thực hiện Nghị quyết số 12-\nNQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* Joint documents: every issuer. */
+    { "Thực hiện Thông tư liên tịch số 02/2016/TTLT-BCA-BQP-BTC.", NULL, "ttlt:2/2016/ttlt-bca-bqp-btc" },
+    { "Thực hiện Nghị quyết liên tịch số 01/2014/NQLT-BCA-UBTWMTTQVN.", NULL, "nqlt:1/2014/nqlt-bca-ubtwmttqvn" },
     /* One kind, several symbols. */
     { "Quán triệt các Nghị quyết số 12-NQ/TW và 18-NQ/TW của Trung ương.", NULL, "nq:12-nq/tw nq:18-nq/tw" },
     { "Quán triệt các Nghị quyết 18-NQ/TW, 19-NQ/TW; số 12-NQ/ĐUCA.", NULL, "nq:18-nq/tw nq:19-nq/tw nq:12-nq/duca" },

@@ -139,6 +139,29 @@ display_letters (const VankhoExtractText *t,
   return g_string_free (out, FALSE);
 }
 
+/* As display_letters(), each part between dashes: 'BQP-BTC'. */
+static char *
+display_segments (const VankhoExtractText *t,
+                  gsize                    start,
+                  gsize                    end)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize s = start; s < end;)
+    {
+      gsize e = s;
+      g_autofree char *part = NULL;
+
+      while (e < end && t->fold[e] != '-')
+        e++;
+      part = display_letters (t, s, e);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "-" : "", part);
+      s = e + 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 strip_zeros (const char *number)
 {
@@ -330,15 +353,19 @@ parse_symbol (VankhoCatalogue         *cat,
 
   if (party || state)
     {
-      /* Unit suffixes: 03/CT-BCA-X11 */
-      if (p + 1 < t->fold_len && t->fold[p] == '-' && vankho_extract_is_alnum (t->fold[p + 1]))
+      /* Unit suffixes (03/CT-BCA-X11) and the other issuers of a joint
+       * document (02/2016/TTLT-BCA-BQP-BTC), in capitals. */
+      for (guint n = 0; n < 4 && p + 1 < t->fold_len && t->fold[p] == '-'
+                        && vankho_extract_is_alnum (t->fold[p + 1]); n++)
         {
-          suf_s = p + 1;
-          suf_e = vankho_extract_text_word_end (t, suf_s);
-          if (suf_e - suf_s <= 6)
-            p = suf_e;
-          else
-            suf_s = suf_e = 0;
+          gsize s = p + 1;
+          gsize e = vankho_extract_text_word_end (t, s);
+
+          if (e - s > 12 || (e - s > 6 && !vankho_extract_text_is_all_caps (t, s, e)))
+            break;
+          if (suf_s == 0)
+            suf_s = s;
+          suf_e = p = e;
         }
     }
 
@@ -352,7 +379,7 @@ parse_symbol (VankhoCatalogue         *cat,
       g_autofree char *kind_disp = kind_e > kind_s ? display_letters (t, kind_s, kind_e) : NULL;
       g_autofree char *iss_disp = central ? g_strdup ("TW") : display_letters (t, iss_s, iss_e);
       g_autofree char *iss_fold = central ? g_strdup ("tw") : g_strndup (t->fold + iss_s, iss_e - iss_s);
-      g_autofree char *suf_disp = suf_e > suf_s ? display_letters (t, suf_s, suf_e) : NULL;
+      g_autofree char *suf_disp = suf_e > suf_s ? display_segments (t, suf_s, suf_e) : NULL;
       g_autofree char *num_key = strip_zeros (num_str);
       const VankhoDocumentKind *kind = NULL;
       GString *disp = g_string_new (NULL);
