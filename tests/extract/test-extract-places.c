@@ -142,6 +142,10 @@ test_primary (void)
     { "Chiều ngày 14/01, Đảng uỷ Công an tỉnh tổ chức Hội nghị trực tuyến giao ban.", NULL, "-" },
     /* A list of provinces in a national article: mentioned, none primary. */
     { "Bộ Công an biểu dương Công an các tỉnh Hà Giang, Lào Cai, Yên Bái, Sơn La.", NULL, "VN-03 VN-02 VN-06 VN-05" },
+    /* A dateline that opens with its province; from the capital, only
+     * where national news was filed. */
+    { "ĐẮK LẮK - Sáng 5/3, Công an tỉnh tổ chức hội nghị.", NULL, "VN-33*" },
+    { "HÀ NỘI - Sáng 5/3, Bộ Công an tổ chức hội nghị toàn quốc.", NULL, "VN-HN" },
     /* A spelling seen in the news. */
     { "Sáng 5/3, Công an tỉnh Đăk Lăk tổ chức hội nghị.", NULL, "VN-33*" },
     /* From 2025, wards and communes bear former provinces' names. */

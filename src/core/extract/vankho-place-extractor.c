@@ -193,16 +193,29 @@ note (Score                   *s,
     s->first_offset = -1;
 }
 
-/* Whether the name from @start to @end opens the headline @t and a colon
- * or a dash follows it. */
+/* National news is filed from Hà Nội: 'HÀ NỘI - Sáng 5/3, Bộ Công an…'
+ * says where, not what about. */
 static gboolean
-opens_headline (const VankhoExtractText *t,
-                gsize                    start,
-                gsize                    end)
+is_capital_city (VankhoGazetteer           *gaz,
+                 const VankhoGazetteerName *name)
+{
+  return strcmp (vankho_gazetteer_get_nth_province (gaz, name->province)->code, "VN-HN") == 0;
+}
+
+/* Whether the name from @start to @end opens a line of @t (the headline,
+ * or a paragraph near the top of the body: 'ĐẮK LẮK - Sáng 5/3, …') and a
+ * colon or a dash follows it. */
+static gboolean
+opens_line (const VankhoExtractText *t,
+            gsize                    start,
+            gsize                    end)
 {
   gsize p = vankho_extract_text_skip_blank (t, end);
+  gsize line = start;
 
-  return start == vankho_extract_text_skip_blank (t, 0)
+  while (line > 0 && t->fold[line - 1] == ' ')
+    line--;
+  return (line == 0 || t->fold[line - 1] == '\n')
          && p < t->fold_len && (t->fold[p] == ':' || t->fold[p] == '-');
 }
 
@@ -399,9 +412,10 @@ scan_text (VankhoGazetteer         *gaz,
             goto skip;
         }
 
-      /* 'Đồng Nai: Ra mắt mô hình…': a headline that opens with its
-       * province names what the article is about. */
-      if (!in_body && opens_headline (t, pos, end))
+      /* 'Đồng Nai: Ra mắt mô hình…', 'ĐẮK LẮK - Sáng 5/3': a headline
+       * or a dateline that opens with its province names what the article
+       * is about (a dateline from the capital, only where it was filed). */
+      if ((!in_body || (pos < LEAD_BYTES && !is_capital_city (gaz, name))) && opens_line (t, pos, end))
         {
           scores[name->province].text_score += WEIGHT_CUE * lead;
           scores[name->province].strong = TRUE;
