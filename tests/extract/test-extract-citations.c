@@ -56,6 +56,8 @@ test_symbols (void)
     { "Tiếp tục thực hiện Nghị quyết số 12 - NQ /TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Quán triệt Quyết định số 90-QĐ/ TW của Ban Bí thư.", NULL, "qd:90-qd/tw" },
     { "Tiếp tục thực hiện Nghị quyết số 12-\nNQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* A resolution of the National Assembly is not a law. */
+    { "Thực hiện Nghị quyết số 202/2025/QH15 về sắp xếp đơn vị hành chính.", NULL, "nq:202/2025/qh15" },
     /* Joint documents: every issuer. */
     { "Thực hiện Thông tư liên tịch số 02/2016/TTLT-BCA-BQP-BTC.", NULL, "ttlt:2/2016/ttlt-bca-bqp-btc" },
     { "Thực hiện Nghị quyết liên tịch số 01/2014/NQLT-BCA-UBTWMTTQVN.", NULL, "nqlt:1/2014/nqlt-bca-ubtwmttqvn" },

@@ -390,9 +390,13 @@ parse_symbol (VankhoCatalogue         *cat,
 
       if (law)
         {
+          /* The National Assembly's resolutions have its symbols too:
+           * 'Nghị quyết số 202/2025/QH15'. */
+          const char *prefix = m->prefix != NULL && strcmp (m->prefix, "nq") == 0 ? "nq" : "luat";
+
           g_string_append_printf (disp, "%s/%u/%s", num_str, year, iss_disp);
-          g_string_append_printf (key, "luat:%s/%u/%s", num_key, year, iss_fold);
-          m->prefix = "luat";
+          g_string_append_printf (key, "%s:%s/%u/%s", prefix, num_key, year, iss_fold);
+          m->prefix = prefix;
         }
       else if (party)
         {
