@@ -56,6 +56,10 @@ test_symbols (void)
     { "Tiếp tục thực hiện Nghị quyết số 12 - NQ /TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Quán triệt Quyết định số 90-QĐ/ TW của Ban Bí thư.", NULL, "qd:90-qd/tw" },
     { "Tiếp tục thực hiện Nghị quyết số 12-\nNQ/TW của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
+    /* Numbers sharing the issuer after the last; without one, only the first. */
+    { "Quán triệt các Nghị quyết số 12, 16 và 18 của Đảng ủy Công an Trung ương.", NULL,
+      "nq:12-nq/duca nq:16-nq/duca nq:18-nq/duca" },
+    { "Thực hiện các Nghị quyết số 12, 3 năm qua lực lượng đã trưởng thành.", NULL, "nq:12" },
     /* A resolution of the National Assembly is not a law. */
     { "Thực hiện Nghị quyết số 202/2025/QH15 về sắp xếp đơn vị hành chính.", NULL, "nq:202/2025/qh15" },
     /* Joint documents: every issuer. */

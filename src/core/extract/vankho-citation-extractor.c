@@ -587,6 +587,41 @@ parse_tail (VankhoCatalogue         *cat,
   return tail;
 }
 
+/* 'các Nghị quyết số 12, 16 và 18 của Đảng ủy Công an Trung ương': the
+ * issuer after the last number is every number's. Without one, the numbers
+ * after the first may be anything ('các Nghị quyết số 12, 3 năm qua') and
+ * are dropped.
+ */
+static void
+share_list_issuer (VankhoCatalogue         *cat,
+                   VankhoGazetteer         *gaz,
+                   const VankhoExtractText *t,
+                   GArray                  *mentions,
+                   guint                    first)
+{
+  Mention *last = &g_array_index (mentions, Mention, mentions->len - 1);
+
+  last->tail_end = parse_tail (cat, gaz, t, last->end, last);
+  if (last->issuer_code == NULL)
+    {
+      g_array_remove_range (mentions, first + 1, mentions->len - first - 1);
+      return;
+    }
+
+  for (guint k = first; k + 1 < mentions->len; k++)
+    {
+      Mention *o = &g_array_index (mentions, Mention, k);
+
+      if (o->issuer_code != NULL)
+        continue;
+      o->issuer_code = g_strdup (last->issuer_code);
+      o->issuer_display = last->issuer_display;
+      o->issuer_local = last->issuer_local;
+      o->issuer_party = last->issuer_party;
+      o->issuer_province = last->issuer_province;
+    }
+}
+
 /* Reads the words of a law's name from @pos as the catalogue compares
  * them: '(ANTT)' dropped, 'ANTT' spelled out, a doubled word ('an an')
  * once. Stops at the end of the clause.
@@ -1182,6 +1217,8 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
       Mention m;
       gsize e = 0, p, end = 0;
       gboolean ok = FALSE;
+      gboolean bare_list;
+      guint first;
 
       if (!is_alpha (t->fold[pos])
           || (kind_words = vankho_catalogue_get_kind_words (cat, t->fold[pos])) == NULL
@@ -1284,6 +1321,10 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
 
       /* 'Nghị quyết số 12-NQ/TW và 18-NQ/TW', 'các Nghị quyết 18-NQ/TW,
        * 19-NQ/TW': one kind, several symbols, each a citation. */
+      bare_list = m.symbol_key == NULL && m.number != NULL
+                  && (vankho_extract_text_match_back (t, m.start, "cac", NULL)
+                      || vankho_extract_text_match_back (t, m.start, "nhung", NULL));
+      first = mentions->len - 1;
       for (guint n = 0; n < 16 && next_in_list (t, pos + 1, &p); n++)
         {
           Mention more = { 0, };
@@ -1292,16 +1333,20 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
           more.prefix = kw->kind->prefix;
           more.kind = kw->kind->kind;
           more.issuer_province = -1;
-          if (!parse_symbol (cat, t, p, &more, &end) || more.symbol_key == NULL)
+          if (!parse_symbol (cat, t, p, &more, &end)
+              || (more.symbol_key == NULL) != bare_list || more.number == NULL)
             {
               mention_clear (&more);
               break;
             }
-          more.end = end;
-          more.tail_end = parse_tail (cat, gaz, t, more.end, &more);
+          more.end = more.tail_end = end;
+          if (!bare_list)
+            more.tail_end = parse_tail (cat, gaz, t, more.end, &more);
           g_array_append_val (mentions, more);
           pos = end - 1;
         }
+      if (bare_list && mentions->len > first + 1)
+        share_list_issuer (cat, gaz, t, mentions, first);
     }
 
   for (guint i = 0; i < mentions->len; i++)
