@@ -178,8 +178,8 @@ typedef struct
   guint    day, month, year;
 } Found;
 
-/* Capitalised words, at most three, or one with a dot: 'Vietnamplus',
- * 'CAND.com.vn', 'Công an nhân dân'. */
+/* A word with a dot, or at most three words opening with a capital:
+ * 'CAND.com.vn', 'Vietnamplus', 'Quảng Ninh (TTXVN)'. */
 static gboolean
 names_outlet (const VankhoExtractText *t,
               gsize                    start,
