@@ -955,6 +955,39 @@ test_link_without_href (void)
   g_assert_cmpstr (vankho_feed_entry_get_link (vankho_feed_get_entry (feed, 2)), ==, "http://x/text-link");
 }
 
+/* HTML written straight in the XML with its <img> and <br> left open: in
+ * XML they swallow every later entry, so the feed is read again with them
+ * closed. */
+static void
+test_open_void_elements (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                                         "<rss version=\"2.0\"><channel><title>T</title>");
+  g_autoptr(VankhoFeed) feed = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (xml, "<item><title>Tin %u</title>"
+                                 "<description><a href=\"https://x.vn/%u\"><img src=\"https://x.vn/%u.jpg\"></a>"
+                                 "Lời dẫn %u.<br>Đoạn hai&nbsp;tiếp</description>"
+                                 "<pubDate>Mon, 05 Feb 2024 1%u:00:00 +0700</pubDate></item>",
+                            i, i, i, i, i);
+  g_string_append (xml, "</channel></rss>");
+  feed = parse_string (xml->str);
+
+  g_assert_cmpuint (vankho_feed_get_n_entries (feed), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      VankhoFeedEntry *e = vankho_feed_get_entry (feed, i);
+      g_autofree char *title = g_strdup_printf ("Tin %u", i);
+      g_autofree char *summary = g_strdup_printf ("Lời dẫn %u.\nĐoạn hai tiếp", i);
+      g_autofree char *date = g_strdup_printf ("2024-02-05T0%u:00:00Z", 3 + i);
+
+      g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, title);
+      g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, summary);
+      assert_date (vankho_feed_entry_get_published (e), date);
+    }
+}
+
 /* Atom 1.0 content of another media type, and Atom 0.3's mode="base64",
  * are base64: shown when they decode to text, left out when binary. */
 static void
@@ -1100,6 +1133,7 @@ main (int    argc,
   g_test_add_func ("/feeds/parser/link-precedence", test_link_precedence);
   g_test_add_func ("/feeds/parser/link-without-href", test_link_without_href);
   g_test_add_func ("/feeds/parser/base64", test_base64);
+  g_test_add_func ("/feeds/parser/open-void-elements", test_open_void_elements);
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     {
       g_autofree char *path = g_strdup_printf ("/feeds/parser/encoding/%s", encodings[i]);

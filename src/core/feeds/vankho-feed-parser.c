@@ -897,6 +897,98 @@ get_ns_attr (xmlNode    *node,
   return ret;
 }
 
+/* The items and entries of @doc where a feed has them, in its channel or
+ * its root (not those a broken element swallowed): walked without
+ * recursion, as the tree may be deep. */
+static guint
+count_entries (xmlDocPtr doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *node = root;
+  guint n = 0;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && node->parent != NULL
+          && node->parent->type == XML_ELEMENT_NODE
+          && (node->parent == root || name_is ((const char *) node->parent->name, "channel"))
+          && (name_is ((const char *) node->name, "item") || name_is ((const char *) node->name, "entry")))
+        n++;
+      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node != root && node->next == NULL)
+        node = node->parent;
+      node = node == NULL || node == root ? NULL : node->next;
+    }
+  return n;
+}
+
+/* HTML's void elements, which feeds write open ('<br>', '<img src="…">')
+ * in markup that XML reads as its own. */
+static const char * const void_elements[] = {
+  "br", "img", "hr", "wbr", "embed", "source", "param", "area", "col", "input", NULL,
+};
+
+/* @xml with every open void element closed ('<br>' → '<br/>'), or NULL if
+ * it has none. Quoted attribute values are skipped whole.
+ */
+static char *
+close_void_elements (const char *xml,
+                     gsize       len,
+                     gsize      *out_len)
+{
+  g_autoptr(GString) out = NULL;
+  const char *end = xml + len;
+  const char *copied = xml;
+
+  for (const char *p = memchr (xml, '<', len); p != NULL && p < end;
+       p = memchr (p + 1, '<', end - p - 1))
+    {
+      const char *q = p + 1;
+      const char *close;
+      char quote = 0;
+      gsize name_len = 0;
+      gboolean is_void = FALSE;
+
+      while (q + name_len < end && g_ascii_isalpha (q[name_len]))
+        name_len++;
+      for (guint i = 0; void_elements[i] != NULL && !is_void; i++)
+        is_void = strlen (void_elements[i]) == name_len
+                  && g_ascii_strncasecmp (q, void_elements[i], name_len) == 0;
+      if (!is_void || q + name_len >= end
+          || !(q[name_len] == '>' || q[name_len] == '/' || g_ascii_isspace (q[name_len])))
+        continue;
+
+      for (close = q + name_len; close < end; close++)
+        {
+          if (quote != 0)
+            quote = *close == quote ? 0 : quote;
+          else if (*close == '"' || *close == '\'')
+            quote = *close;
+          else if (*close == '>' || *close == '<')
+            break;
+        }
+      if (close >= end || *close != '>' || close[-1] == '/')
+        continue;
+
+      if (out == NULL)
+        out = g_string_sized_new (len + 64);
+      g_string_append_len (out, copied, close - copied);
+      g_string_append (out, "/>");
+      copied = close + 1;
+      p = close;
+    }
+
+  if (out == NULL)
+    return NULL;
+  g_string_append_len (out, copied, end - copied);
+  *out_len = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* The last base parsed on this thread: a feed's entries are resolved
  * against the same one, and parsing it was a twentieth of a feed's parse. */
 typedef struct
@@ -2337,6 +2429,31 @@ vankho_feed_parse_full (GBytes      *data,
       xmlFreeParserCtxt (pctx);
       return NULL;
     }
+  /* HTML straight in the XML, its <br> and <img> left open, nests every
+   * later entry inside them: read it again with those elements closed. */
+  if (doc != NULL && !pctx->wellFormed)
+    {
+      gsize closed_len;
+      g_autofree char *closed = close_void_elements (text, text_len, &closed_len);
+      xmlParserCtxtPtr again = closed != NULL ? xmlNewParserCtxt () : NULL;
+      xmlDocPtr doc_again = NULL;
+      gboolean refused_again = FALSE;
+
+      if (again != NULL)
+        doc_again = vankho_markup_guard_read_xml (again, closed, closed_len, base_url,
+                                                  XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                  XML_PARSE_NOWARNING | XML_PARSE_COMPACT, &refused_again);
+      if (doc_again != NULL && (again->wellFormed || count_entries (doc_again) > count_entries (doc)))
+        {
+          xmlFreeDoc (doc);
+          xmlFreeParserCtxt (pctx);
+          doc = g_steal_pointer (&doc_again);
+          pctx = g_steal_pointer (&again);
+        }
+      g_clear_pointer (&doc_again, xmlFreeDoc);
+      g_clear_pointer (&again, xmlFreeParserCtxt);
+    }
+
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
 
   if (root == NULL)
