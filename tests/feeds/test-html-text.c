@@ -29,6 +29,7 @@ static const struct
   { "<div>x<script>alert(1)</script><style>p{}</style>y</div>", "xy" },
   { "<nav><a href=/>Trang chủ</a></nav><p>Bài</p>", "Bài" },
   { "Line<br>break<br/>again", "Line\nbreak\nagain" },
+  { "Đoạn một.<br /><br />Đoạn hai.<br><br><br><br>Đoạn ba.", "Đoạn một.\n\nĐoạn hai.\n\nĐoạn ba." },
   { "<p>  lots   of\n\n  space </p>", "lots of space" },
   { "<ul><li>một</li><li>hai</li></ul>", "một\n\nhai" },
   { "<h2>Tiêu đề</h2>Văn bản <b>đậm</b> và <i>nghiêng</i>", "Tiêu đề\n\nVăn bản đậm và nghiêng" },

@@ -29,6 +29,7 @@ enum
   TAG_DROP  = 1 << 2,   /* never text a reader sees */
   TAG_PRE   = 1 << 3,   /* whitespace is significant */
   TAG_CELL  = 1 << 4,   /* a space between cells */
+  TAG_BR    = 1 << 5,   /* two in a row are a paragraph break */
 };
 
 /* Not here: embed. It has no content, but libxml2 2.9 lets its end tag be
@@ -57,7 +58,7 @@ static const TagInfo tags[] = {
   { "thead", TAG_BLOCK }, { "ul", TAG_BLOCK },
   { "pre", TAG_BLOCK | TAG_PRE }, { "listing", TAG_BLOCK | TAG_PRE },
   { "xmp", TAG_BLOCK | TAG_PRE }, { "plaintext", TAG_BLOCK | TAG_PRE },
-  { "br", TAG_LINE }, { "tr", TAG_LINE },
+  { "br", TAG_LINE | TAG_BR }, { "tr", TAG_LINE },
   { "td", TAG_CELL }, { "th", TAG_CELL },
   { "script", TAG_DROP }, { "style", TAG_DROP }, { "nav", TAG_DROP },
   { "noscript", TAG_DROP }, { "template", TAG_DROP }, { "head", TAG_DROP },
@@ -302,7 +303,8 @@ writer_enter (TextWriter *w,
   if (flags & TAG_BLOCK)
     writer_break (w, 2);
   else if (flags & TAG_LINE)
-    writer_break (w, 1);
+    /* 'Đoạn một.<br><br>Đoạn hai.': paragraphs, as many sites write them. */
+    writer_break (w, (flags & TAG_BR) && w->pending_break == 1 ? 2 : 1);
   else if ((flags & TAG_CELL) && w->pending_break == 0)
     w->pending_space = TRUE;
   if (flags & TAG_PRE)
