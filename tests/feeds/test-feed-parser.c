@@ -988,6 +988,22 @@ test_open_void_elements (void)
     }
 }
 
+/* A '<' written raw where no markup can start is text, as a browser reads
+ * it; libxml2 would drop it. */
+static void
+test_raw_less_than (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_string (
+    "<?xml version=\"1.0\"?><?pi a < b?><rss version=\"2.0\"><channel><title>T</title>"
+    "<item><title>Giá < 100 nghìn</title>"
+    "<description>Nhiệt độ < 20 độ C, b <= 5, 3<4 và <b>đậm</b></description></item>"
+    "</channel></rss>");
+  VankhoFeedEntry *e = vankho_feed_get_entry (feed, 0);
+
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Giá < 100 nghìn");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "Nhiệt độ < 20 độ C, b <= 5, 3<4 và đậm");
+}
+
 /* Atom 1.0 content of another media type, and Atom 0.3's mode="base64",
  * are base64: shown when they decode to text, left out when binary. */
 static void
@@ -1134,6 +1150,7 @@ main (int    argc,
   g_test_add_func ("/feeds/parser/link-without-href", test_link_without_href);
   g_test_add_func ("/feeds/parser/base64", test_base64);
   g_test_add_func ("/feeds/parser/open-void-elements", test_open_void_elements);
+  g_test_add_func ("/feeds/parser/raw-less-than", test_raw_less_than);
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     {
       g_autofree char *path = g_strdup_printf ("/feeds/parser/encoding/%s", encodings[i]);

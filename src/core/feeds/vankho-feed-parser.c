@@ -704,21 +704,30 @@ clean_xml_text (const char *d,
             }
           else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
             close = find_bytes (p + 4, end, "-->");
-          else
+          else if (p < in_pi_until
+                   || (end - p >= 2 && (p[1] == '?' || p[1] == '/' || p[1] == '!' || opens_element (p, end))))
             {
-              if (end - p >= 2 && p[1] == '?')
+              if (p >= in_pi_until && p[1] == '?')
                 {
                   const char *pi_end = find_bytes (p + 2, end, "?>");
 
                   in_pi_until = pi_end != NULL ? pi_end : end;
                 }
-              else if (opens_element (p, end))
+              else if (p >= in_pi_until && opens_element (p, end))
                 in_root = TRUE;
               p++;
               continue;
             }
-          p = close != NULL ? close + 3 : end;
-          continue;
+          else
+            /* 'Nhiệt độ < 20 độ C' written raw: no markup starts so, and
+             * libxml2 would drop the '<'. Text, as a browser reads it. */
+            replacement = "&lt;";
+
+          if (replacement == NULL)
+            {
+              p = close != NULL ? close + 3 : end;
+              continue;
+            }
         }
       else if (c == '&')
         {
