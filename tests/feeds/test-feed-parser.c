@@ -988,6 +988,21 @@ test_open_void_elements (void)
     }
 }
 
+/* A CMS that escapes its CDATA once more: '&lt;![CDATA[…]]&gt;'. */
+static void
+test_escaped_cdata (void)
+{
+  g_autoptr(VankhoFeed) feed = parse_string (
+    "<rss version=\"2.0\"><channel><title>T</title>"
+    "<item><title>&lt;![CDATA[Khen thưởng Công an tỉnh]]&gt;</title>"
+    "<description> &lt;![CDATA[&lt;p&gt;(Dân trí) - Công an tỉnh &lt;b&gt;Nghệ An&lt;/b&gt;.&lt;/p&gt;]]&gt; </description></item>"
+    "</channel></rss>");
+  VankhoFeedEntry *e = vankho_feed_get_entry (feed, 0);
+
+  g_assert_cmpstr (vankho_feed_entry_get_title (e), ==, "Khen thưởng Công an tỉnh");
+  g_assert_cmpstr (vankho_feed_entry_get_summary (e), ==, "(Dân trí) - Công an tỉnh Nghệ An.");
+}
+
 /* A '<' written raw where no markup can start is text, as a browser reads
  * it; libxml2 would drop it. */
 static void
@@ -1151,6 +1166,7 @@ main (int    argc,
   g_test_add_func ("/feeds/parser/base64", test_base64);
   g_test_add_func ("/feeds/parser/open-void-elements", test_open_void_elements);
   g_test_add_func ("/feeds/parser/raw-less-than", test_raw_less_than);
+  g_test_add_func ("/feeds/parser/escaped-cdata", test_escaped_cdata);
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     {
       g_autofree char *path = g_strdup_printf ("/feeds/parser/encoding/%s", encodings[i]);

@@ -1339,6 +1339,26 @@ looks_like_html (const char *text,
   return FALSE;
 }
 
+/* '&lt;![CDATA[Khen thưởng…]]&gt;': a CMS that escaped its CDATA once
+ * more. Narrows @str and @len to what the section holds. */
+static void
+unwrap_escaped_cdata (const char **str,
+                      gsize       *len)
+{
+  const char *s = *str;
+  const char *e = *str + *len;
+
+  while (s < e && g_ascii_isspace (*s))
+    s++;
+  while (e > s && g_ascii_isspace (e[-1]))
+    e--;
+  if (e - s >= 12 && memcmp (s, "<![CDATA[", 9) == 0 && memcmp (e - 3, "]]>", 3) == 0)
+    {
+      *str = s + 9;
+      *len = (e - 3) - (s + 9);
+    }
+}
+
 /* The text that base64 @str decodes to, or NULL when it is not UTF-8
  * text. GLib's decoder passes over the line breaks and spaces around it. */
 static char *
@@ -1412,6 +1432,7 @@ element_text (Ctx      *ctx,
           len = raw->len;
         }
 
+      unwrap_escaped_cdata (&str, &len);
       if (kind == KIND_BASE64)
         {
           /* An image or other binary data has no text to show. */
