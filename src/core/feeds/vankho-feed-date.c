@@ -243,6 +243,7 @@ typedef struct
   double seconds;
   gboolean have_time;
   gboolean have_zone;
+  gboolean numeric_zone;  /* '+0700': a zone's name after it says no more */
   gboolean pm, am;
   int    zone;           /* minutes east of UTC */
   int    dmy[3];         /* from 'dd/mm/yyyy' */
@@ -395,6 +396,7 @@ parse_loose (const char *text)
           /* 'GMT+7' adds to the GMT that came before it */
           t.zone = offset;
           t.have_zone = TRUE;
+          t.numeric_zone = TRUE;
           continue;
         }
 
@@ -453,7 +455,9 @@ parse_loose (const char *text)
             }
           if (lookup_zone (word, &zone))
             {
-              t.zone = zone;
+              /* 'Mon, 05 Feb 2024 10:30:00 +0700 GMT': the number counts. */
+              if (!t.numeric_zone)
+                t.zone = zone;
               t.have_zone = TRUE;
               continue;
             }
