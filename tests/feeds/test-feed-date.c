@@ -29,6 +29,8 @@ static const struct
   { "Thu, 31 Aug 2023 08:00:00 A", "2023-08-31T09:00:00Z" },
   { "Thu, 31 Aug 2023 08:00:00 N", "2023-08-31T07:00:00Z" },
   { "Thu, 31 Aug 2023 08:00:00 GMT+7", "2023-08-31T01:00:00Z" },
+  /* Thứ Hai written T2, not the military zone T. */
+  { "T2, 05/02/2024 10:30", "2024-02-05T03:30:00Z" },
   /* A zone's name after the offset says no more. */
   { "Mon, 05 Feb 2024 10:30:00 +0700 GMT", "2024-02-05T03:30:00Z" },
   { "Thu, 31 Aug 2023 08:00:00 GMT+07:00", "2023-08-31T01:00:00Z" },

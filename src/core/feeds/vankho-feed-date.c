@@ -425,6 +425,12 @@ parse_loose (const char *text)
                 return NULL;
               continue;
             }
+          /* 'T2, 05/02/2024 10:30': a weekday (Thứ Hai), not military T. */
+          if (n == 1 && word[0] == 't' && *s >= '2' && *s <= '7' && !g_ascii_isdigit (s[1]))
+            {
+              s++;
+              continue;
+            }
           if (strcmp (word, "am") == 0)
             {
               t.am = TRUE;
