@@ -41,6 +41,28 @@ test_feed_hostile_base (void)
   g_assert_cmpstr (fine, ==, "https://atom.example.vn/tin/bai-1.html");
 }
 
+/* fuzz-feed-parser: a link whose text (a processing instruction and a
+ * line break inside it) the relaxed URI parser read as a host and a path
+ * without its '/' made g_uri_to_string() fail the same assertion. The
+ * input is kept in the fuzz corpus. */
+static void
+test_feed_link_read_as_host (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "feed-parser",
+                                                 "regression-link-scheme.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VankhoFeed) feed = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new (contents, len);
+  feed = vankho_feed_parse (bytes, "http://x.vn/rss", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -49,6 +71,7 @@ main (int   argc,
 
   g_test_add_func ("/fuzz-regressions/feed/empty-bytes", test_feed_empty_bytes);
   g_test_add_func ("/fuzz-regressions/feed/hostile-base", test_feed_hostile_base);
+  g_test_add_func ("/fuzz-regressions/feed/link-read-as-host", test_feed_link_read_as_host);
 
   return g_test_run ();
 }

@@ -1056,6 +1056,7 @@ vankho_feed_resolve_url (const char *base,
   GUri *base_uri;
   GUri *resolved_uri;
   const char *base_path;
+  const char *resolved_path;
   char *resolved;
 
   if (href == NULL)
@@ -1079,6 +1080,14 @@ vankho_feed_resolve_url (const char *base,
   resolved_uri = g_uri_parse_relative (base_uri, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);
   if (resolved_uri == NULL)
     return g_steal_pointer (&trimmed);
+  /* The same assertion, from a link that the relaxed parser, dropping the
+   * line break in 'htt\nThttp://x…', reads as a scheme of its own. */
+  resolved_path = g_uri_get_path (resolved_uri);
+  if (g_uri_get_host (resolved_uri) != NULL && resolved_path[0] != '\0' && resolved_path[0] != '/')
+    {
+      g_uri_unref (resolved_uri);
+      return g_steal_pointer (&trimmed);
+    }
   resolved = g_uri_to_string (resolved_uri);
   g_uri_unref (resolved_uri);
   return resolved;
