@@ -125,6 +125,9 @@ test_named (void)
     { "Tuyên truyền Luật Phòng, chống ma túy số 73/2021/QH14.", NULL, "luat:73/2021/qh14" },
     /* …but not another document's number. */
     { "Tuyên truyền Luật Căn cước và Nghị định số 70/2024/NĐ-CP.", NULL, "luat:can-cuoc nd:70/2024/nd-cp" },
+    /* Lawyers, law firms and quantities are not documents. */
+    { "Văn phòng Luật sư số 3 và Công ty Luật số 7 tư vấn; Đoàn Luật sư số 2 hỗ trợ.", NULL, "-" },
+    { "Tham gia Đề án 1 triệu héc-ta lúa và Chương trình 1 triệu căn hộ.", NULL, "-" },
     /* A project is known by its number, with or without its zero. */
     { "Triển khai Đề án 06 của Chính phủ; Đề án số 6 tiếp tục.", NULL, "da:6" },
     /* A lawyer is not a law. */
@@ -175,6 +178,34 @@ typedef struct
   const char *body;
   const char *events;   /* "kind/period/document;…" */
 } EventCase;
+
+/* A document's date: not the next clause's, and the catalogue's over a
+ * slip of the article's; a date in brackets with 'ngày'. */
+static void
+test_dates (void)
+{
+  static const struct { const char *body; const char *key; const char *date; } cases[] = {
+    { "Quán triệt Chỉ thị số 11/CT-BCA của Bộ trưởng Bộ Công an, ngày 5/11/2024, Đoàn kiểm tra làm việc.",
+      "ct:11/ct-bca", "2022-10-28" },
+    { "Thực hiện Nghị quyết số 12-NQ/TW ngày 12/3/2022 của Bộ Chính trị.", "nq:12-nq/tw", "2022-03-16" },
+    { "Sơ kết Nghị quyết 12 (ngày 25/7/2022) của Đảng ủy Công an Trung ương.", "nq:12-nq/duca", "2022-07-25" },
+    { "Triển khai Kế hoạch số 45-KH/ĐUCA ngày 2/4/2024, Công an tỉnh đã chỉ đạo.", "kh:45-kh/duca", "2024-04-02" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VankhoExtraction) result = extract_test_run (cases[i].body, "2025-03", NULL, NULL, NULL, NULL);
+      GPtrArray *citations = vankho_extraction_get_citations (result);
+      const VankhoCitation *c;
+      g_autofree char *date = NULL;
+
+      g_assert_cmpuint (citations->len, >=, 1);
+      c = g_ptr_array_index (citations, 0);
+      g_assert_cmpstr (c->key, ==, cases[i].key);
+      date = vankho_date_to_iso (&c->date);
+      g_assert_cmpstr (date, ==, cases[i].date);
+    }
+}
 
 static void
 test_events (void)
@@ -296,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/extract/citations/short-mentions", test_short_mentions);
   g_test_add_func ("/extract/citations/named", test_named);
   g_test_add_func ("/extract/citations/fields", test_fields);
+  g_test_add_func ("/extract/citations/dates", test_dates);
   g_test_add_func ("/extract/citations/long-sentence", test_long_sentence);
   g_test_add_func ("/extract/citations/catalogue", test_catalogue);
   g_test_add_func ("/extract/events/kinds", test_events);

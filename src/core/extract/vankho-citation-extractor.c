@@ -466,6 +466,15 @@ parse_symbol (VankhoCatalogue         *cat,
                                 || t->fold[num_end] == ',' || t->fold[num_end] == '-')
       && num_end + 1 < t->fold_len && vankho_extract_is_alnum (t->fold[num_end + 1]))
     return FALSE;
+  /* Nor a quantity: 'Đề án 1 triệu héc-ta', 'Chương trình 1 triệu căn hộ'. */
+  {
+    static const char * const magnitudes[] = { "trieu", "nghin", "ngan", "ty", "tram", NULL };
+    gsize w = vankho_extract_text_skip_blank (t, num_end);
+
+    for (guint i = 0; magnitudes[i] != NULL; i++)
+      if (vankho_extract_text_match (t, w, magnitudes[i], NULL))
+        return FALSE;
+  }
 
   m->number = g_strdup (num_str);
   *end = num_end;
@@ -533,6 +542,21 @@ parse_issuer (VankhoCatalogue         *cat,
   return FALSE;
 }
 
+/* 'Chỉ thị số 11/CT-BCA của Bộ trưởng Bộ Công an, ngày 5/11/2024, Đoàn
+ * kiểm tra…': a date set off by commas, a capital after it, opens the
+ * next clause; it is that clause's date, not the document's. */
+static gboolean
+opens_clause (const VankhoExtractText *t,
+              gsize                    pos)
+{
+  gsize p = vankho_extract_text_skip_blank (t, pos);
+
+  if (p >= t->fold_len || t->fold[p] != ',')
+    return FALSE;
+  p = vankho_extract_text_skip_blank (t, p + 1);
+  return p < t->fold_len && t->upper[p] && !vankho_extract_text_match (t, p, "cua", NULL);
+}
+
 /* After the number: ', ngày 16/3/2022 của Bộ Chính trị'. */
 static gsize
 parse_tail (VankhoCatalogue         *cat,
@@ -549,27 +573,36 @@ parse_tail (VankhoCatalogue         *cat,
       gsize q = p;
       guint d, mo, y;
       gsize e;
+      gboolean comma = FALSE;
 
       while (q < t->fold_len && q - p < 3 && (t->fold[q] == ' ' || t->fold[q] == ','))
-        q++;
+        comma |= t->fold[q++] == ',';
 
       if (vankho_extract_text_match (t, q, "ngay", &e))
         {
           e = vankho_extract_text_skip_blank (t, e);
-          if (vankho_date_extractor_parse (t, e, TRUE, &d, &mo, &y, &e) && y != 0)
+          if (vankho_date_extractor_parse (t, e, TRUE, &d, &mo, &y, &e) && y != 0
+              && !(comma && opens_clause (t, e)))
             {
               vankho_date_set (&m->date, y, mo, d);
               p = tail = e;
               continue;
             }
         }
-      else if (q < t->fold_len && t->fold[q] == '(' && q + 1 < t->fold_len
-               && vankho_date_extractor_parse (t, q + 1, FALSE, &d, &mo, &y, &e) && y != 0
-               && e < t->fold_len && t->fold[e] == ')')
+      else if (q < t->fold_len && t->fold[q] == '(' && q + 1 < t->fold_len)
         {
-          vankho_date_set (&m->date, y, mo, d);
-          p = tail = e + 1;
-          continue;
+          gsize r = q + 1;
+
+          /* '(16/3/2022)', '(ngày 25/7/2022)' */
+          if (vankho_extract_text_match (t, r, "ngay", &e))
+            r = vankho_extract_text_skip_blank (t, e);
+          if (vankho_date_extractor_parse (t, r, FALSE, &d, &mo, &y, &e) && y != 0
+              && e < t->fold_len && t->fold[e] == ')')
+            {
+              vankho_date_set (&m->date, y, mo, d);
+              p = tail = e + 1;
+              continue;
+            }
         }
 
       if (vankho_extract_text_match (t, q, "cua", &e))
@@ -1240,6 +1273,13 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
         }
       if (kw == NULL)
         continue;
+      /* 'Luật sư', 'Luật gia', 'Công ty Luật', 'Văn phòng Luật sư số 3':
+       * people and firms. */
+      if (strcmp (kw->kind->prefix, "luat") == 0
+          && (vankho_extract_text_match (t, vankho_extract_text_skip_blank (t, e), "su", NULL)
+              || vankho_extract_text_match (t, vankho_extract_text_skip_blank (t, e), "gia", NULL)
+              || vankho_extract_text_match_back (t, pos, "cong ty", NULL)))
+        continue;
 
       m = (Mention) { 0, };
       m.start = pos;
@@ -1379,8 +1419,9 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
 
               c->issuer = g_strdup (issuer != NULL ? issuer->display : NULL);
             }
-          c->date = m->date.precision == VANKHO_DATE_PRECISION_DAY || m->doc == NULL
-                    ? m->date : m->doc->date;
+          /* The catalogue's date is a fact; the article's may be a slip. */
+          c->date = m->doc != NULL && m->doc->date.precision != VANKHO_DATE_PRECISION_UNKNOWN
+                    ? m->doc->date : m->date;
           c->title = g_strdup (m->doc != NULL ? m->doc->title : NULL);
           c->mention = vankho_extract_text_orig_dup (t, m->start, m->end);
           vankho_extract_text_orig_span (t, m->start, m->end, &c->offset, &c->length);
