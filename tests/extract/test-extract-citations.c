@@ -95,6 +95,10 @@ test_short_mentions (void)
     { "Sơ kết 1 năm thực hiện Nghị quyết số 12, ngày 16/3/2022 của Bộ Chính trị.", NULL, "nq:12-nq/tw" },
     { "Sơ kết 2 năm thực hiện Nghị quyết số 12 ngày 25/7/2022 của Đảng ủy Công an Trung ương.", NULL, "nq:12-nq/duca" },
     { "Chỉ thị số 11 ngày 28/10/2022 của Bộ trưởng Bộ Công an.", NULL, "ct:11/ct-bca" },
+    /* Without an issuer, the subject tells the two Resolutions 12 apart. */
+    { "Quán triệt Nghị quyết 12 về tiếp tục đẩy mạnh xây dựng Công an xã, thị trấn đáp ứng yêu cầu.", NULL, "nq:12-nq/duca" },
+    { "Quán triệt Nghị quyết 12 về đẩy mạnh xây dựng lực lượng Công an nhân dân thật sự trong sạch.", NULL, "nq:12-nq/tw" },
+    { "Quán triệt Nghị quyết 12 về công tác cán bộ.", NULL, "nq:12" },
     /* The same number, two documents, one article: never merged. */
     { "Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị và Nghị quyết số 12 ngày 25/7/2022 của Đảng ủy Công an Trung ương.", NULL, "nq:12-nq/tw nq:12-nq/duca" },
     /* Short mentions take the full citation of the article. */

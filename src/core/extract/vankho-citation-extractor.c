@@ -1023,13 +1023,80 @@ implied_key (Mention *m)
   return g_strdup_printf ("%s:%s/%s-%s", m->prefix, num, letters, m->issuer_code);
 }
 
+/* 'Nghị quyết 12 về tiếp tục đẩy mạnh xây dựng Công an xã…': the subject
+ * names which of the documents with this kind and number it is (the
+ * Politburo's 12-NQ/TW or 12-NQ/ĐUCA). The catalogued one whose title
+ * starts with the most of these words, four at least.
+ */
+static const VankhoDocument *
+match_title (VankhoCatalogue         *cat,
+             const VankhoExtractText *t,
+             const Mention           *m)
+{
+  const VankhoDocument *best = NULL;
+  guint best_words = 3;
+  gsize about;
+
+  if (m->number == NULL || m->tail_end == 0)
+    return NULL;
+  about = vankho_extract_text_skip_blank (t, m->tail_end);
+  if (!vankho_extract_text_match (t, about, "ve", &about))
+    return NULL;
+
+  for (guint i = 0; i < vankho_catalogue_get_n_documents (cat); i++)
+    {
+      const VankhoDocument *doc = vankho_catalogue_get_nth_document (cat, i);
+      g_autofree char *title = NULL;
+      const char *w;
+      gsize p = about;
+      guint words = 0;
+
+      if (doc->title == NULL || strcmp (doc->prefix, m->prefix) != 0
+          || g_ascii_strtoull (doc->number, NULL, 10) != g_ascii_strtoull (m->number, NULL, 10))
+        continue;
+      title = vankho_extract_fold_phrase (doc->title);
+      w = g_str_has_prefix (title, "ve ") ? title + 3 : title;
+
+      /* Word by word, punctuation aside. */
+      while (*w != '\0')
+        {
+          gsize wl = strcspn (w, " ,;.");
+          gsize e;
+
+          p = vankho_extract_text_skip_blank (t, p);
+          if (wl == 0)
+            {
+              w++;
+              continue;
+            }
+          e = vankho_extract_text_word_end (t, p);
+          if (e - p != wl || memcmp (t->fold + p, w, wl) != 0)
+            break;
+          words++;
+          w += wl;
+          p = e;
+          while (p < t->fold_len && (t->fold[p] == ',' || t->fold[p] == ';'))
+            p++;
+        }
+
+      if (words > best_words)
+        {
+          best = doc;
+          best_words = words;
+        }
+    }
+
+  return best;
+}
+
 static void
-resolve (VankhoCatalogue *cat,
-         VankhoGazetteer *gaz,
-         Mention         *m,
-         GArray          *mentions,
-         guint            index,
-         const char      *province_code)
+resolve (VankhoCatalogue         *cat,
+         VankhoGazetteer         *gaz,
+         const VankhoExtractText *t,
+         Mention                 *m,
+         GArray                  *mentions,
+         guint                    index,
+         const char              *province_code)
 {
   g_autofree char *base = NULL;
   const char *province = NULL;
@@ -1064,6 +1131,14 @@ resolve (VankhoCatalogue *cat,
           m->key = g_strdup (doc->key);
           m->doc = doc;
           m->confidence = 0.9;
+          return;
+        }
+
+      if (m->issuer_code == NULL && (doc = match_title (cat, t, m)) != NULL)
+        {
+          m->key = g_strdup (doc->key);
+          m->doc = doc;
+          m->confidence = 0.85;
           return;
         }
 
@@ -1390,7 +1465,7 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
     }
 
   for (guint i = 0; i < mentions->len; i++)
-    resolve (cat, gaz, &g_array_index (mentions, Mention, i), mentions, i, province_code);
+    resolve (cat, gaz, t, &g_array_index (mentions, Mention, i), mentions, i, province_code);
   resolve_forward (mentions);
   resolve_law_names (mentions);
 
