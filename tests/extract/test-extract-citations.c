@@ -224,6 +224,13 @@ test_events (void)
     { "Hội nghị tổng kết 10 năm thực hiện Chỉ thị số 03/CT-BCA-X11.", "tong_ket/10 năm/ct:3/ct-bca-x11" },
     { "Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU. Công an tỉnh Gia Lai triển khai.", "ban_hanh/-/nq:5-nq/tu@vn-30" },
     { "Công an tỉnh phát động phong trào thi đua thực hiện Nghị quyết số 12-NQ/TW.", "phat_dong/-/nq:12-nq/tw" },
+    /* A subject between two documents joined by 'và': one event for both. */
+    { "Hội nghị sơ kết 3 năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị về đẩy mạnh xây dựng lực lượng "
+      "Công an nhân dân và Kế hoạch số 118-KH/ĐUCA.",
+      "so_ket/3 năm/nq:12-nq/tw;so_ket/3 năm/kh:118-kh/duca" },
+    /* …but not across a clause. */
+    { "Hội nghị quán triệt Nghị quyết số 12-NQ/TW về công tác cán bộ; tiếp đó là công tác khác và Kế hoạch 118-KH/ĐUCA.",
+      "quan_triet/-/nq:12-nq/tw" },
     /* A document with nothing done to it. */
     { "Theo Nghị quyết số 12-NQ/TW, lực lượng Công an được kiện toàn.", "-" },
   };

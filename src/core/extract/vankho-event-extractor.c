@@ -154,6 +154,15 @@ vankho_event_extractor_run (GPtrArray               *event_words,
                   || (vankho_extract_text_match (t, p, "va", &p)
                       && vankho_extract_text_skip_blank (t, p) == span->fold_start))
                 chained = TRUE;
+              else if (vankho_extract_text_match_back (t, span->fold_start, "va", NULL))
+                {
+                  /* '… Nghị quyết số 12-NQ/TW của Bộ Chính trị về đẩy mạnh
+                   * xây dựng lực lượng … và Kế hoạch số 118-KH/ĐUCA': the
+                   * subject in between, in the same clause. */
+                  chained = TRUE;
+                  for (gsize k = prev->tail_end; k < span->fold_start && chained; k++)
+                    chained = !ends_clause (t->fold[k]);
+                }
             }
         }
       for (gsize k = span->fold_start; k > from; k--)
