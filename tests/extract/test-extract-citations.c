@@ -224,6 +224,10 @@ test_events (void)
     { "Hội nghị tổng kết 10 năm thực hiện Chỉ thị số 03/CT-BCA-X11.", "tong_ket/10 năm/ct:3/ct-bca-x11" },
     { "Tỉnh ủy ban hành Nghị quyết số 05-NQ/TU. Công an tỉnh Gia Lai triển khai.", "ban_hanh/-/nq:5-nq/tu@vn-30" },
     { "Công an tỉnh phát động phong trào thi đua thực hiện Nghị quyết số 12-NQ/TW.", "phat_dong/-/nq:12-nq/tw" },
+    /* 'Nghị quyết này': the last resolution cited, and what is done to it. */
+    { "Năm 2022, Bộ Chính trị ban hành Nghị quyết số 12-NQ/TW. Công an tỉnh quán triệt sâu sắc Nghị quyết này.",
+      "ban_hanh/-/nq:12-nq/tw;quan_triet/-/nq:12-nq/tw" },
+    { "Công an tỉnh quán triệt sâu sắc Nghị quyết này.", "-" },
     /* A subject between two documents joined by 'và': one event for both. */
     { "Hội nghị sơ kết 3 năm thực hiện Nghị quyết số 12-NQ/TW của Bộ Chính trị về đẩy mạnh xây dựng lực lượng "
       "Công an nhân dân và Kế hoạch số 118-KH/ĐUCA.",

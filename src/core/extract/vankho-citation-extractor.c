@@ -70,6 +70,7 @@ typedef struct
   char        *key;               /* resolved */
   char        *fixed_key;         /* laws by name, unnumbered resolutions */
   char        *name_key;          /* a numbered law's key by its name */
+  guint        same_as;           /* 'Nghị quyết này': 1 + that mention's index, or 0 */
   double       confidence;
   const VankhoDocument *doc;
 } Mention;
@@ -1101,6 +1102,21 @@ resolve (VankhoCatalogue         *cat,
   g_autofree char *base = NULL;
   const char *province = NULL;
 
+  if (m->same_as > 0)
+    {
+      const Mention *that = &g_array_index (mentions, Mention, m->same_as - 1);
+
+      m->key = g_strdup (that->key);
+      m->doc = that->doc;
+      m->number = g_strdup (that->number);
+      m->symbol = g_strdup (that->symbol);
+      m->issuer_code = g_strdup (that->issuer_code);
+      m->issuer_display = that->issuer_display;
+      m->date = that->date;
+      m->confidence = that->confidence * 0.9;
+      return;
+    }
+
   if (m->issuer_province >= 0)
     province = vankho_gazetteer_get_nth_province (gaz, m->issuer_province)->code;
   else if (province_code != NULL)
@@ -1363,6 +1379,26 @@ vankho_citation_extractor_run (VankhoCatalogue         *cat,
       m.issuer_province = -1;
 
       p = vankho_extract_text_skip_blank (t, e);
+
+      /* 'Nghị quyết này', 'Chỉ thị này': the last one of its kind cited,
+       * among the last few (a text of thousands stays linear). */
+      if (vankho_extract_text_match (t, p, "nay", &end) && mentions->len > 0)
+        {
+          for (guint k = mentions->len; k-- > 0 && mentions->len - k <= 32;)
+            if (strcmp (g_array_index (mentions, Mention, k).prefix, m.prefix) == 0)
+              {
+                m.same_as = k + 1;
+                break;
+              }
+          if (m.same_as > 0)
+            {
+              m.end = m.tail_end = end;
+              g_array_append_val (mentions, m);
+              pos = end - 1;
+              continue;
+            }
+        }
+
       if (vankho_extract_text_match (t, p, "so", &end))
         p = vankho_extract_text_skip_blank (t, end);
       else if (!vankho_extract_is_digit (t->fold[p < t->fold_len ? p : 0]))
