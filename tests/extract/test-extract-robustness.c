@@ -122,6 +122,7 @@ test_hostile (void)
   static const char * const units[] = {
     "0123456789/", "1/2/", "12-NQ/", "Nghị quyết số 1", "31/02/2023 ", "99/99 ",
     "Sáng 1/", "ngày ", "tỉnh Gia", " Lai", "Luật Lực ", "(", ")", "-",
+    "Nghị quyết số 1 và ", "Nghị quyết số 1 và Chỉ thị này ", "12-NQ/TW, ",
   };
 
   for (guint u = 0; u < G_N_ELEMENTS (units); u++)

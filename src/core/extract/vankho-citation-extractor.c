@@ -75,6 +75,10 @@ typedef struct
   const VankhoDocument *doc;
 } Mention;
 
+/* How many mentions before and after a short one are searched for its
+ * full citation. */
+#define SHORT_REACH 256
+
 static void
 mention_clear (gpointer data)
 {
@@ -1168,7 +1172,9 @@ resolve (VankhoCatalogue         *cat,
           const Mention *same = NULL;
           guint n_after = 0;
 
-          for (guint i = index; i-- > 0;)
+          /* Among the nearest SHORT_REACH mentions each way: a text of
+           * thousands of bare numbers stays linear. */
+          for (guint i = index; i-- > 0 && index - i <= SHORT_REACH;)
             {
               const Mention *o = &g_array_index (mentions, Mention, i);
 
@@ -1181,7 +1187,7 @@ resolve (VankhoCatalogue         *cat,
                 }
             }
           if (same == NULL)
-            for (guint i = index + 1; i < mentions->len; i++)
+            for (guint i = index + 1; i < mentions->len && i - index <= SHORT_REACH && n_after <= 1; i++)
               {
                 const Mention *o = &g_array_index (mentions, Mention, i);
 
@@ -1290,7 +1296,7 @@ resolve_forward (GArray *mentions)
       if (m->confidence > 0.4 || m->number == NULL)
         continue;
 
-      for (guint j = i + 1; j < mentions->len; j++)
+      for (guint j = i + 1; j < mentions->len && j - i <= SHORT_REACH && n <= 1; j++)
         {
           const Mention *o = &g_array_index (mentions, Mention, j);
 
