@@ -1041,6 +1041,17 @@ parsed_base (const char *base)
   return cache->uri;
 }
 
+/* A host and a path without its leading '/': GLib (2.74) fails an
+ * assertion in g_uri_join_internal() on such a URI instead of returning
+ * NULL, whether it is the base or the link resolved against it. */
+static gboolean
+has_bare_path (GUri *uri)
+{
+  const char *path = g_uri_get_path (uri);
+
+  return g_uri_get_host (uri) != NULL && path[0] != '\0' && path[0] != '/';
+}
+
 /**
  * vankho_feed_resolve_url:
  * @base: (nullable): the base URL
@@ -1054,10 +1065,7 @@ vankho_feed_resolve_url (const char *base,
 {
   g_autofree char *trimmed = NULL;
   GUri *base_uri;
-  GUri *resolved_uri;
-  const char *base_path;
-  const char *resolved_path;
-  char *resolved;
+  g_autoptr(GUri) resolved_uri = NULL;
 
   if (href == NULL)
     return NULL;
@@ -1065,32 +1073,18 @@ vankho_feed_resolve_url (const char *base,
   if (base == NULL || g_uri_peek_scheme (trimmed) != NULL)
     return g_steal_pointer (&trimmed);
 
-  /* A hostile base such as "https://a;b/x/" parses to a host and a path
-   * without its leading '/', and GLib (2.74) then fails an assertion in
-   * g_uri_join_internal() instead of returning NULL. Such a base resolves
-   * nothing: keep the link as written.
-   */
+  /* A hostile base such as "https://a;b/x/" resolves nothing: keep the
+   * link as written. */
   base_uri = parsed_base (base);
-  if (base_uri == NULL)
-    return g_steal_pointer (&trimmed);
-  base_path = g_uri_get_path (base_uri);
-  if (g_uri_get_host (base_uri) != NULL && base_path[0] != '\0' && base_path[0] != '/')
+  if (base_uri == NULL || has_bare_path (base_uri))
     return g_steal_pointer (&trimmed);
 
+  /* Nor a link that the relaxed parser, dropping the line break in
+   * 'htt\nThttp://x…', reads as a host with a bare path of its own. */
   resolved_uri = g_uri_parse_relative (base_uri, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);
-  if (resolved_uri == NULL)
+  if (resolved_uri == NULL || has_bare_path (resolved_uri))
     return g_steal_pointer (&trimmed);
-  /* The same assertion, from a link that the relaxed parser, dropping the
-   * line break in 'htt\nThttp://x…', reads as a scheme of its own. */
-  resolved_path = g_uri_get_path (resolved_uri);
-  if (g_uri_get_host (resolved_uri) != NULL && resolved_path[0] != '\0' && resolved_path[0] != '/')
-    {
-      g_uri_unref (resolved_uri);
-      return g_steal_pointer (&trimmed);
-    }
-  resolved = g_uri_to_string (resolved_uri);
-  g_uri_unref (resolved_uri);
-  return resolved;
+  return g_uri_to_string (resolved_uri);
 }
 
 static char *
