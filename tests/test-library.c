@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "vankho-article-list-model.h"
+#include "vankho-fts-postings.h"
 #include "vankho-fts-rank.h"
 #include "vankho-fts-snippet.h"
 #include "vankho-fts-tokenizer.h"
@@ -465,6 +466,139 @@ test_ranking_score (Fixture       *fixture,
  * The words' frequencies differ from one third of the ids to the next: the
  * parts must rank with the counts of the whole index.
  */
+/* A search of words alone is read from the index itself
+ * (vankho-fts-postings.c): it must give the ids FTS5 gives, in the same
+ * order, whatever shape the index is in. Here: a segment for each
+ * article added (automerge off; FTS5 still merges a level that grows
+ * past crisismerge), then rows changed and deleted, so that a
+ * newer segment's entry overrides an older one's; leaves of @data bytes,
+ * so that at 64 terms, doclists and position lists run on over several
+ * leaves ('không' 1 500 times in an article does at 4 050 too); prefixes
+ * of many words; versions left out; a limit.
+ */
+static void
+test_search_index_read (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char *queries[] = {
+    "gia", "kon", "gia kon", "lai", "khong", "gia khong", "g*", "ko*", "kh*", "c*", "ch*",
+    "gia k*", "hết lai", "cong chinh", "zzz", "gia zzz*", "k*",
+  };
+  static const char *extra[] = { "công", "chính", "con", "chiến", "cơ", "kỳ", "khu", "kết", "gió" };
+  sqlite3 *db = fixture->library->db;
+  g_autofree char *page_size = g_strdup_printf ("INSERT INTO articles_fts (articles_fts, rank) VALUES ('pgsz', %u);"
+                                                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0)",
+                                                GPOINTER_TO_UINT (data));
+  g_autoptr(GString) khong = g_string_new (NULL);
+  guint searches;
+
+  g_assert_cmpint (sqlite3_exec (db, page_size, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (khong, "không ");
+
+  for (guint n = 0; n < 720; n++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint j = 0; j < 1 + n % 9; j++)
+        g_string_append (body, "gia và ");
+      for (guint j = 0; j < 1 + (n * 7) % 5; j++)
+        g_string_append_printf (body, "kon %s ", extra[(n + j) % G_N_ELEMENTS (extra)]);
+      g_string_append (body, n % 3 == 0 ? "lai" : "hết");
+      g_string_append_printf (body, " (bài %u)", n);
+      if (n % 97 == 0)
+        g_string_append (body, khong->str);
+
+      add (fixture->library, n % 5 == 0 ? "Gia Lai" : "Tin", body->str);
+    }
+
+  /* Changed and deleted after, and some versions of others. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE articles SET body = 'lai công khu ' || body WHERE id % 17 = 3;"
+                                 "UPDATE articles SET body = 'gió' WHERE id % 29 = 8;"
+                                 "UPDATE articles SET version_of = id - 1 WHERE id % 23 = 5;"
+                                 "DELETE FROM articles WHERE id % 19 = 4 AND id % 23 != 4",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  searches = fixture->library->n_index_searches;
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint limit = 0; limit <= 7; limit += 7)
+      {
+        VankhoArticleQuery query = { .text = (char *) queries[q] };
+        g_autoptr(GArray) read = NULL;
+        g_autoptr(GArray) through_fts = NULL;
+        g_autoptr(GError) error = NULL;
+
+        vankho_library_set_search_index (fixture->library, TRUE);
+        read = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (fixture->library->n_index_searches, ==, ++searches);
+
+        vankho_library_set_search_index (fixture->library, FALSE);
+        through_fts = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
+        g_assert_no_error (error);
+
+        if (!g_str_has_prefix (queries[q], "zzz") && !g_str_has_suffix (queries[q], "zzz*"))
+          g_assert_cmpuint (read->len, >, 0);
+        g_assert_cmpmem (read->data, read->len * sizeof (gint64),
+                         through_fts->data, through_fts->len * sizeof (gint64));
+      }
+
+  /* Searches the reader leaves to FTS5. */
+  for (guint q = 0; q < 3; q++)
+    {
+      static const char *others[] = { "\"gia va\"", "gia -lai", "gia OR zzz" };
+      VankhoArticleQuery query = { .text = (char *) others[q] };
+      g_autoptr(GArray) ids = NULL;
+
+      vankho_library_set_search_index (fixture->library, TRUE);
+      ids = vankho_library_query_article_ids (fixture->library, &query, 0, NULL, NULL, NULL);
+      g_assert_nonnull (ids);
+      g_assert_cmpuint (fixture->library->n_index_searches, ==, searches);
+    }
+}
+
+/* Tables the reader does not read: it declines, and the search goes
+ * through FTS5. */
+static void
+test_search_index_declines (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char *tables[] = {
+    "CREATE VIRTUAL TABLE other USING fts5 (a, b, detail=column)",
+    "CREATE VIRTUAL TABLE other USING fts5 (a, b, c)",
+    "CREATE VIRTUAL TABLE other USING fts5 (a)",
+  };
+  sqlite3 *db = fixture->library->db;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(VankhoFtsPostingsReader) reader = NULL;
+
+      g_assert_cmpint (sqlite3_exec (db, tables[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO other (a) VALUES ('gia lai')", NULL, NULL, NULL), ==, SQLITE_OK);
+      reader = vankho_fts_postings_reader_new (db, "other");
+      g_assert_cmpint (vankho_fts_postings_reader_begin (reader), ==, SQLITE_NOTFOUND);
+      vankho_fts_postings_reader_end (reader);
+      g_assert_cmpint (sqlite3_exec (db, "DROP TABLE other", NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+
+  /* A leaf that does not parse is an error, not a crash. */
+  {
+    g_autoptr(VankhoFtsPostingsReader) reader = NULL;
+    g_autoptr(GArray) postings = g_array_new (FALSE, FALSE, sizeof (VankhoFtsPosting));
+
+    add (fixture->library, "Gia Lai", "gia gia gia lai");
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "UPDATE articles_fts_data SET block = x'0004ffffffffffffffffffffffff' WHERE id > 10",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    reader = vankho_fts_postings_reader_new (db, "articles_fts");
+    g_assert_cmpint (vankho_fts_postings_reader_begin (reader), ==, SQLITE_OK);
+    g_assert_cmpint (vankho_fts_postings_reader_read (reader, "gia", TRUE, postings, NULL), ==, SQLITE_CORRUPT_VTAB);
+    vankho_fts_postings_reader_end (reader);
+  }
+}
+
 static void
 test_search_split (Fixture       *fixture,
                    gconstpointer  data)
@@ -475,6 +609,10 @@ test_search_split (Fixture       *fixture,
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GPtrArray) all_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   sqlite3_stmt *by_rank = NULL;
+
+  /* The split is FTS5's: a search of words alone is otherwise read from
+   * the index (see test_search_index_read()). */
+  vankho_library_set_search_index (fixture->library, FALSE);
 
   for (guint i = 0; i < 90; i++)
     {
@@ -597,8 +735,9 @@ test_search_sort_many (Fixture       *fixture,
                                        " ORDER BY " VANKHO_FTS_RANK_NAME " (articles_fts, 4.0, 1.0), rowid DESC",
                                        -1, &by_rank, NULL), ==, SQLITE_OK);
 
+  /* Through FTS5 in one part or two, and read from the index. */
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    for (guint parts = 1; parts <= 2; parts++)
+    for (guint parts = 1; parts <= 3; parts++)
       {
         VankhoArticleQuery query = { .text = (char *) queries[q].text };
         g_autoptr(GArray) ids = NULL;
@@ -606,7 +745,8 @@ test_search_sort_many (Fixture       *fixture,
         g_autofree char *match = NULL;
         guint i = 0;
 
-        vankho_library_set_search_split (fixture->library, parts, 1);
+        vankho_library_set_search_index (fixture->library, parts == 3);
+        vankho_library_set_search_split (fixture->library, MIN (parts, 2), 1);
         ids = vankho_library_query_article_ids (fixture->library, &query, 0, &match, NULL, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (ids->len, ==, queries[q].n_hits);
@@ -1891,6 +2031,11 @@ main (int    argc,
   ADD ("/library/search/ranking-score", test_ranking_score);
   ADD ("/library/search/sort-many", test_search_sort_many);
   ADD ("/library/search/split", test_search_split);
+  g_test_add ("/library/search/index-read/small-leaves", Fixture, GUINT_TO_POINTER (64),
+              fixture_setup, test_search_index_read, fixture_teardown);
+  g_test_add ("/library/search/index-read/default-leaves", Fixture, GUINT_TO_POINTER (4050),
+              fixture_setup, test_search_index_read, fixture_teardown);
+  ADD ("/library/search/index-declines", test_search_index_declines);
   ADD ("/library/list/newest-first", test_newest_first);
   ADD ("/library/list/model", test_list_model);
   ADD ("/library/refuse/not-sqlite", test_refuse_not_sqlite);

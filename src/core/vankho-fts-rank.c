@@ -96,11 +96,18 @@ vankho_fts_phrase_counts_free (VankhoFtsPhraseCounts *counts)
   g_free (counts);
 }
 
-/* As bm25(): a phrase in half the rows or more would weigh negatively or
- * nothing; it weighs very little instead. */
-static double
-phrase_idf (sqlite3_int64 n_rows,
-            sqlite3_int64 n_hits)
+/**
+ * vankho_fts_phrase_idf:
+ * @n_hits: how many of the @n_rows hold the phrase
+ *
+ * As bm25(): a phrase in half the rows or more would weigh negatively or
+ * nothing; it weighs very little instead.
+ *
+ * Returns: the phrase's weight in a score
+ */
+double
+vankho_fts_phrase_idf (sqlite3_int64 n_rows,
+                       sqlite3_int64 n_hits)
 {
   double idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
 
@@ -158,7 +165,7 @@ vankho_fts_phrase_counts_get_idf (VankhoFtsPhraseCounts *counts,
                                   double                *idf)
 {
   for (int i = 0; i < counts->n_phrases; i++)
-    idf[i] = phrase_idf (n_rows, counts->n_hits[i]);
+    idf[i] = vankho_fts_phrase_idf (n_rows, counts->n_hits[i]);
 }
 
 /* Counting stops past half the rows: from there on the idf is the same,
@@ -308,7 +315,7 @@ get_rank_data (const Fts5ExtensionApi *api,
     }
 
   for (int i = 0; n_phrases > 1 && !data->idf_later && *rc == SQLITE_OK && i < n_phrases; i++)
-    data->idf[i] = phrase_idf (n_rows, n_hits[i]);
+    data->idf[i] = vankho_fts_phrase_idf (n_rows, n_hits[i]);
 
   if (*rc == SQLITE_OK)
     *rc = api->xSetAuxdata (fts, data, sqlite3_free);
@@ -423,11 +430,16 @@ phrase_freq (const Fts5ExtensionApi *api,
   return SQLITE_OK;
 }
 
-/* A phrase's part of a score: BM25 without the length term, the
- * frequency saturating (k1 = 1.2). */
-static inline double
-phrase_score (double idf,
-              double freq)
+/**
+ * vankho_fts_phrase_score:
+ * @freq: the phrase's weighted frequency in a row
+ *
+ * Returns: a phrase's part of a row's score: BM25 without the length
+ *   term, the frequency saturating (k1 = 1.2)
+ */
+double
+vankho_fts_phrase_score (double idf,
+                         double freq)
 {
   return idf * freq * (K1 + 1.0) / (freq + K1);
 }
@@ -447,7 +459,7 @@ score_row (const Fts5ExtensionApi *api,
       double freq;
 
       rc = phrase_freq (api, fts, data, i, &freq);
-      score += phrase_score (data->idf[i], freq);
+      score += vankho_fts_phrase_score (data->idf[i], freq);
     }
 
   *rank = -score;
@@ -590,7 +602,7 @@ vankho_fts_ranked_hits_score (VankhoFtsRankedHits *sink,
       double score = 0.0;
 
       for (int i = 0; i < sink->n_phrases; i++)
-        score += phrase_score (idf[i], freqs[i]);
+        score += vankho_fts_phrase_score (idf[i], freqs[i]);
       g_array_index (sink->hits, VankhoFtsRankedHit, k).key = vankho_fts_rank_key (-score);
     }
 }

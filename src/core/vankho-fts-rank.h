@@ -50,6 +50,10 @@ typedef struct
 
 int                    vankho_fts_rank_register       (sqlite3               *db);
 guint64                vankho_fts_rank_key            (double                 rank);
+double                 vankho_fts_phrase_idf          (sqlite3_int64          n_rows,
+                                                       sqlite3_int64          n_hits);
+double                 vankho_fts_phrase_score        (double                 idf,
+                                                       double                 freq);
 VankhoFtsPhraseCounts *vankho_fts_phrase_counts_new   (void);
 void                   vankho_fts_phrase_counts_free  (VankhoFtsPhraseCounts *counts);
 gboolean               vankho_fts_phrase_counts_set_known (VankhoFtsPhraseCounts *counts,

@@ -15,13 +15,15 @@
 G_BEGIN_DECLS
 
 /* A connection a ranked search runs a part on, and that part's hits, the
- * buffer to sort them in and their phrases' frequencies. */
+ * buffer to sort them in and their phrases' frequencies; or, in a search
+ * read from the index, where it reads some of the words. */
 typedef struct
 {
   sqlite3 *db;
   GArray  *hits;
   GArray  *spare;
   GArray  *freqs;
+  struct _VankhoFtsPostingsReader *postings_reader;   /* opened on first use */
 } SearchHelper;
 
 /* Shared by the files that make up VankhoLibrary; nothing else may touch
@@ -41,6 +43,12 @@ struct _VankhoLibrary
   GArray   *ranked_hits;
   GArray   *ranked_spare;
   GArray   *ranked_freqs;
+  /* A search read from the index itself, under reader_lock likewise:
+   * its reader of the index and each word's rows (see search_index()). */
+  gboolean   search_index;       /* FALSE, for tests, to search through FTS5 */
+  guint      n_index_searches;   /* for tests: how many were read from the index */
+  struct _VankhoFtsPostingsReader *postings_reader;   /* on reader, opened on first use */
+  GPtrArray *word_postings;      /* GArray of VankhoFtsPosting */
   /* The connections a large ranked search is split across besides the
    * reader, opened when first needed, and how it is split: see
    * run_ranked_query(). Under reader_lock. */
@@ -98,6 +106,8 @@ sqlite3_stmt *vankho_library_prepare_kept     (VankhoLibrary  *self,
 int           vankho_library_register_functions (sqlite3     *db);
 gboolean      vankho_library_seed_catalogue   (VankhoLibrary  *self,
                                                GError        **error);
+void          vankho_library_set_search_index (VankhoLibrary  *self,
+                                               gboolean        search_index);
 void          vankho_library_set_search_split (VankhoLibrary  *self,
                                                guint           parts_max,
                                                gint64          part_rows);

@@ -1,0 +1,42 @@
+/* vankho-fts-postings.h
+ *
+ * Copyright 2026 The Văn Khố developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The columns a posting counts positions in: a table of more is not read
+ * here. */
+#define VANKHO_FTS_POSTING_COLUMNS 2
+
+/* A row that holds a word: how many times, in each column. */
+typedef struct
+{
+  gint64  id;
+  guint32 n[VANKHO_FTS_POSTING_COLUMNS];
+} VankhoFtsPosting;
+
+typedef struct _VankhoFtsPostingsReader VankhoFtsPostingsReader;
+
+VankhoFtsPostingsReader *vankho_fts_postings_reader_new   (sqlite3                 *db,
+                                                            const char              *table);
+void          vankho_fts_postings_reader_free      (VankhoFtsPostingsReader  *reader);
+int           vankho_fts_postings_reader_begin     (VankhoFtsPostingsReader  *reader);
+void          vankho_fts_postings_reader_end       (VankhoFtsPostingsReader  *reader);
+sqlite3_int64 vankho_fts_postings_reader_get_n_rows (VankhoFtsPostingsReader *reader);
+int           vankho_fts_postings_reader_read      (VankhoFtsPostingsReader  *reader,
+                                                    const char               *token,
+                                                    gboolean                  prefix,
+                                                    GArray                   *postings,
+                                                    GCancellable             *cancellable);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VankhoFtsPostingsReader, vankho_fts_postings_reader_free)
+
+G_END_DECLS
