@@ -47,7 +47,7 @@ clean:
 FUZZ_BUILDDIR ?= _build-fuzz
 SECONDS ?= 60
 FUZZ_TARGETS = feed-parser html-text article-extractor opml importer \
-               extractor search-query text feed-date
+               extractor search-query text feed-date fts-postings
 SAN_ENV = VANKHO_TIMEOUT_FACTOR=5 CRASH_SAFETY_KILLS=5 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "vankho-feed-parser.h"
+#include "vankho-fts-postings.h"
 
 /* fuzz-feed-parser, first input: an empty body has no data pointer, and the
  * parser did arithmetic on it (UBSan: applying zero offset to null pointer).
@@ -63,6 +66,30 @@ test_feed_link_read_as_host (void)
   g_assert_nonnull (feed);
 }
 
+/* fuzz-fts-postings: a structure record whose first level lists more
+ * segments than it holds, then a second level. Reading went on past the
+ * end of the record, from a null pointer. */
+static void
+test_fts_structure_cut_short (void)
+{
+  g_autoptr(VankhoFtsPostingsReader) reader = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE VIRTUAL TABLE t USING fts5 (title, body);"
+                                 "INSERT INTO t (title, body) VALUES ('Gia Lai', 'gia lai');"
+                                 /* cookie; 2 levels, 5 segments, writes 0; level 0: no merge, 5 */
+                                 "UPDATE t_data SET block = x'00000000020500' || x'0005' WHERE id = 10",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  reader = vankho_fts_postings_reader_new (db, "t");
+  g_assert_cmpint (vankho_fts_postings_reader_begin (reader), ==, SQLITE_CORRUPT_VTAB);
+  vankho_fts_postings_reader_end (reader);
+  g_clear_pointer (&reader, vankho_fts_postings_reader_free);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +99,7 @@ main (int   argc,
   g_test_add_func ("/fuzz-regressions/feed/empty-bytes", test_feed_empty_bytes);
   g_test_add_func ("/fuzz-regressions/feed/hostile-base", test_feed_hostile_base);
   g_test_add_func ("/fuzz-regressions/feed/link-read-as-host", test_feed_link_read_as_host);
+  g_test_add_func ("/fuzz-regressions/fts/structure-cut-short", test_fts_structure_cut_short);
 
   return g_test_run ();
 }

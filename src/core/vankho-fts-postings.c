@@ -301,7 +301,7 @@ read_structure (VankhoFtsPostingsReader *reader)
     return SQLITE_CORRUPT_VTAB;
 
   reader->segments = g_new0 (Segment, n_segments);
-  for (guint64 level = 0; level < n_levels; level++)
+  for (guint64 level = 0; p != NULL && level < n_levels; level++)
     {
       GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
       guint64 n_merging, n;
@@ -311,7 +311,7 @@ read_structure (VankhoFtsPostingsReader *reader)
           (p = read_varint (p, end, &n)) == NULL ||
           n > n_segments)
         break;
-      for (guint64 i = 0; i < n; i++)
+      for (guint64 i = 0; p != NULL && i < n; i++)
         {
           guint64 id, first, last;
           Segment segment;
@@ -320,6 +320,12 @@ read_structure (VankhoFtsPostingsReader *reader)
               (p = read_varint (p, end, &first)) == NULL ||
               (p = read_varint (p, end, &last)) == NULL)
             break;
+          /* Leaf numbers have 31 bits. */
+          if (id == 0 || id > 65535 || first > G_MAXINT32 / 2 || last > G_MAXINT32 / 2)
+            {
+              p = NULL;
+              break;
+            }
           segment.id = (int) id;
           segment.first = (int) first;
           segment.last = (int) last;
