@@ -474,7 +474,8 @@ test_ranking_score (Fixture       *fixture,
  * newer segment's entry overrides an older one's; leaves of @data bytes,
  * so that at 64 terms, doclists and position lists run on over several
  * leaves ('không' 1 500 times in an article does at 4 050 too); prefixes
- * of many words; versions left out; a limit.
+ * of many words; versions left out; a limit; one reader, and three
+ * sharing the segments out.
  */
 static void
 test_search_index_read (Fixture       *fixture,
@@ -526,13 +527,20 @@ test_search_index_read (Fixture       *fixture,
       {
         VankhoArticleQuery query = { .text = (char *) queries[q] };
         g_autoptr(GArray) read = NULL;
+        g_autoptr(GArray) shared = NULL;
         g_autoptr(GArray) through_fts = NULL;
         g_autoptr(GError) error = NULL;
 
+        /* By one reader, and by three sharing the segments out. */
         vankho_library_set_search_index (fixture->library, TRUE);
+        vankho_library_set_search_split (fixture->library, 1, 0);
         read = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
         g_assert_no_error (error);
-        g_assert_cmpuint (fixture->library->n_index_searches, ==, ++searches);
+        vankho_library_set_search_split (fixture->library, 3, 1);
+        shared = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
+        g_assert_no_error (error);
+        searches += 2;
+        g_assert_cmpuint (fixture->library->n_index_searches, ==, searches);
 
         vankho_library_set_search_index (fixture->library, FALSE);
         through_fts = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
@@ -541,6 +549,8 @@ test_search_index_read (Fixture       *fixture,
         if (!g_str_has_prefix (queries[q], "zzz") && !g_str_has_suffix (queries[q], "zzz*"))
           g_assert_cmpuint (read->len, >, 0);
         g_assert_cmpmem (read->data, read->len * sizeof (gint64),
+                         through_fts->data, through_fts->len * sizeof (gint64));
+        g_assert_cmpmem (shared->data, shared->len * sizeof (gint64),
                          through_fts->data, through_fts->len * sizeof (gint64));
       }
 

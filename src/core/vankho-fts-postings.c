@@ -64,14 +64,17 @@ typedef struct
   GArray *terms;      /* int: where each term on the leaf starts */
 } Leaf;
 
-/* A term's entries in one segment: @n_postings of the read's postings
- * from @start. */
+/* A term's entries in one segment: @n_postings of the reader's postings
+ * from @start, for the caller's @word; @postings points at them once
+ * they are all read (see vankho_fts_postings_merge()). */
 typedef struct
 {
-  GBytes *term;
-  int     segment;   /* the segment's place, oldest first */
-  guint   start;
-  guint   n_postings;
+  GBytes                 *term;
+  int                     segment;   /* the segment's place, oldest first */
+  guint                   word;
+  guint                   start;
+  guint                   n_postings;
+  const VankhoFtsPosting *postings;
 } Run;
 
 struct _VankhoFtsPostingsReader
@@ -91,6 +94,8 @@ struct _VankhoFtsPostingsReader
   guint          n_all;         /* of them in use */
   GArray        *terms;         /* VankhoFtsPosting: each term's rows, for a prefix */
   GArray        *sums;          /* VankhoFtsPosting: by id, for a prefix */
+  GArray        *runs;          /* Run: what vankho_fts_postings_reader_collect() read */
+  GBytes        *structure;     /* the record read at vankho_fts_postings_reader_begin() */
   GCancellable  *cancellable;   /* of the read under way */
 };
 
@@ -289,6 +294,9 @@ read_structure (VankhoFtsPostingsReader *reader)
   if (reader->leaf.n < 8)
     return SQLITE_CORRUPT_VTAB;
 
+  g_clear_pointer (&reader->structure, g_bytes_unref);
+  reader->structure = g_bytes_new (reader->leaf.data, reader->leaf.n);
+
   p = reader->leaf.data + 4;   /* past the configuration cookie */
   end = reader->leaf.data + reader->leaf.n;
   if (memcmp (p, "\xff\x00\x00\x01", 4) == 0)
@@ -382,6 +390,7 @@ vankho_fts_postings_reader_new (sqlite3    *db,
   reader->all = g_array_new (FALSE, FALSE, sizeof (VankhoFtsPosting));
   reader->terms = g_array_new (FALSE, FALSE, sizeof (VankhoFtsPosting));
   reader->sums = g_array_new (FALSE, FALSE, sizeof (VankhoFtsPosting));
+  reader->runs = g_array_new (FALSE, FALSE, sizeof (Run));
 
   return reader;
 }
@@ -438,12 +447,14 @@ vankho_fts_postings_reader_end (VankhoFtsPostingsReader *reader)
 {
   g_return_if_fail (reader != NULL);
 
+  vankho_fts_postings_reader_clear (reader);
   g_clear_pointer (&reader->blob, sqlite3_blob_close);
   if (reader->find_leaf != NULL)
     sqlite3_reset (reader->find_leaf);
   if (reader->began)
     sqlite3_exec (reader->db, "COMMIT", NULL, NULL, NULL);
   reader->began = FALSE;
+  g_clear_pointer (&reader->structure, g_bytes_unref);
   g_clear_pointer (&reader->segments, g_free);
   reader->n_segments = 0;
 }
@@ -463,6 +474,7 @@ vankho_fts_postings_reader_free (VankhoFtsPostingsReader *reader)
   g_array_unref (reader->all);
   g_array_unref (reader->terms);
   g_array_unref (reader->sums);
+  g_array_unref (reader->runs);
   g_free (reader);
 }
 
@@ -726,15 +738,15 @@ compare_term (const GByteArray *term,
   return term->len == key_len || prefix ? 0 : 1;
 }
 
-/* Appends a Run to @runs for each term of @segment that is @key, or
- * starts with it. */
+/* Appends a Run to the reader's for each term of @segment that is @key,
+ * or starts with it. */
 static int
 read_segment (VankhoFtsPostingsReader *reader,
               int                      index,
               const guint8            *key,
               gsize                    key_len,
               gboolean                 prefix,
-              GArray                  *runs)
+              guint                    word)
 {
   const Segment *segment = &reader->segments[index];
   Leaf *leaf = &reader->leaf;
@@ -784,13 +796,15 @@ read_segment (VankhoFtsPostingsReader *reader,
 
       run.term = g_bytes_new (term->data, term->len);
       run.segment = index;
+      run.word = word;
       run.start = reader->n_all;
+      run.postings = NULL;
       {
         int at_pgno = leaf->pgno;
 
         rc = read_doclist (reader, segment, leaf, &pos, next_term_at (leaf, k));
         run.n_postings = reader->n_all - run.start;
-        g_array_append_val (runs, run);
+        g_array_append_val (reader->runs, run);
         if (rc != SQLITE_OK || !prefix)
           break;
         if (leaf->pgno == at_pgno)
@@ -843,10 +857,9 @@ reserve_postings (GArray *postings,
  * @out: where a row is in several, the newest run's entry is the row's,
  * and an entry without positions says the row no longer holds the term. */
 static void
-merge_term (const VankhoFtsPosting *all,
-            const Run              *runs,
-            guint                   n_runs,
-            GArray                 *out)
+merge_term (const Run *runs,
+            guint      n_runs,
+            GArray    *out)
 {
   g_autofree guint *next = g_new0 (guint, n_runs);
   guint total = 0;
@@ -858,7 +871,7 @@ merge_term (const VankhoFtsPosting *all,
    * one another; then they are taken whole. */
   for (guint i = 0; i < n_runs; i++)
     {
-      const VankhoFtsPosting *run = all + runs[i].start;
+      const VankhoFtsPosting *run = runs[i].postings;
 
       total += runs[i].n_postings;
       if (!ordered || runs[i].n_postings == 0)
@@ -872,7 +885,7 @@ merge_term (const VankhoFtsPosting *all,
     {
       for (guint i = 0; i < n_runs; i++)
         {
-          const VankhoFtsPosting *run = all + runs[i].start;
+          const VankhoFtsPosting *run = runs[i].postings;
 
           for (guint j = 0; j < runs[i].n_postings; j++)
             if (holds_word (&run[j]))
@@ -889,13 +902,13 @@ merge_term (const VankhoFtsPosting *all,
 
       for (guint i = 0; i < n_runs; i++)
         if (next[i] < runs[i].n_postings)
-          id = MIN (id, all[runs[i].start + next[i]].id);
+          id = MIN (id, runs[i].postings[next[i]].id);
       if (id == G_MAXINT64)
         break;
 
       for (guint i = 0; i < n_runs; i++)
-        if (next[i] < runs[i].n_postings && all[runs[i].start + next[i]].id == id)
-          newest = &all[runs[i].start + next[i]++];
+        if (next[i] < runs[i].n_postings && runs[i].postings[next[i]].id == id)
+          newest = &runs[i].postings[next[i]++];
       if (holds_word (newest))
         *to++ = *newest;
     }
@@ -982,6 +995,156 @@ sum_terms_dense (GArray *terms,
 }
 
 /**
+ * vankho_fts_postings_reader_reads_same:
+ *
+ * Returns: whether @reader and @other, begun each on a connection of its
+ *   own, read the same state of the index: the same structure record,
+ *   which every write to the index changes (a new segment, a merge, and
+ *   with each new segment a higher count of leaves written)
+ */
+gboolean
+vankho_fts_postings_reader_reads_same (VankhoFtsPostingsReader *reader,
+                                       VankhoFtsPostingsReader *other)
+{
+  return reader->structure != NULL && other->structure != NULL &&
+         g_bytes_equal (reader->structure, other->structure);
+}
+
+/**
+ * vankho_fts_postings_reader_get_n_segments:
+ *
+ * Returns: how many segments the index has, once begun: the units
+ *   vankho_fts_postings_reader_collect() reads
+ */
+int
+vankho_fts_postings_reader_get_n_segments (VankhoFtsPostingsReader *reader)
+{
+  return reader->n_segments;
+}
+
+/**
+ * vankho_fts_postings_reader_collect:
+ * @word: the caller's number for @token, for vankho_fts_postings_merge()
+ * @token: a word as the table's tokenizer gives it
+ * @prefix: whether to read every word that starts with @token
+ * @segment: which segment to read it in, from 0
+ *
+ * Reads @token's entries in one segment of the index, and keeps them
+ * until vankho_fts_postings_reader_clear(). Several readers, each on a
+ * connection of its own and reading the same state of the index (see
+ * vankho_fts_postings_reader_reads_same()), may collect the segments of
+ * one search on threads of their own.
+ *
+ * Returns: %SQLITE_OK, %SQLITE_INTERRUPT if @cancellable was cancelled,
+ *   %SQLITE_CORRUPT_VTAB if the index does not parse, or the error that
+ *   stopped it
+ */
+int
+vankho_fts_postings_reader_collect (VankhoFtsPostingsReader *reader,
+                                    guint                    word,
+                                    const char              *token,
+                                    gboolean                 prefix,
+                                    int                      segment,
+                                    GCancellable            *cancellable)
+{
+  g_autofree guint8 *key = NULL;
+  gsize key_len;
+  int rc;
+
+  g_return_val_if_fail (reader != NULL, SQLITE_MISUSE);
+  g_return_val_if_fail (token != NULL, SQLITE_MISUSE);
+  g_return_val_if_fail (segment >= 0 && segment < reader->n_segments, SQLITE_MISUSE);
+
+  key_len = strlen (token) + 1;
+  key = g_malloc (key_len);
+  key[0] = MAIN_INDEX;
+  memcpy (key + 1, token, key_len - 1);
+
+  reader->cancellable = cancellable;
+  rc = read_segment (reader, segment, key, key_len, prefix, word);
+  reader->cancellable = NULL;
+  if (rc == SQLITE_OK && g_cancellable_is_cancelled (cancellable))
+    rc = SQLITE_INTERRUPT;
+
+  return rc;
+}
+
+/**
+ * vankho_fts_postings_reader_clear:
+ *
+ * Forgets what vankho_fts_postings_reader_collect() read.
+ */
+void
+vankho_fts_postings_reader_clear (VankhoFtsPostingsReader *reader)
+{
+  for (guint i = 0; i < reader->runs->len; i++)
+    g_bytes_unref (g_array_index (reader->runs, Run, i).term);
+  g_array_set_size (reader->runs, 0);
+  reader->n_all = 0;
+}
+
+/**
+ * vankho_fts_postings_merge:
+ * @readers: (array length=n_readers): the readers that collected @word
+ * @scratch: one of them, whose buffers the merge may use
+ * @postings: (element-type VankhoFtsPosting): where to append @word's
+ *   rows, in ascending id order
+ *
+ * Puts together what the @readers collected of @word, segment by
+ * segment: each term's rows, the newest segment's entry for a row
+ * overriding older ones; then, for a prefix, the counts of all its terms
+ * summed for each row, as FTS5 merges them into one phrase. Readers may
+ * merge different words at once, each with its own @scratch.
+ */
+void
+vankho_fts_postings_merge (VankhoFtsPostingsReader * const *readers,
+                           guint                            n_readers,
+                           guint                            word,
+                           VankhoFtsPostingsReader         *scratch,
+                           GArray                          *postings)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  GArray *terms = NULL;
+  guint n_terms = 0;
+
+  for (guint r = 0; r < n_readers; r++)
+    for (guint i = 0; i < readers[r]->runs->len; i++)
+      {
+        Run run = g_array_index (readers[r]->runs, Run, i);
+
+        if (run.word != word)
+          continue;
+        run.postings = &g_array_index (readers[r]->all, VankhoFtsPosting, run.start);
+        g_array_append_val (runs, run);
+      }
+
+  /* Each term's runs together, oldest first. */
+  g_array_sort (runs, compare_runs);
+  for (guint i = 0; i < runs->len; i++)
+    n_terms += i == 0 || !g_bytes_equal (g_array_index (runs, Run, i - 1).term,
+                                         g_array_index (runs, Run, i).term);
+  if (n_terms > 1)
+    {
+      terms = scratch->terms;
+      g_array_set_size (terms, 0);
+    }
+
+  for (guint i = 0; i < runs->len;)
+    {
+      const Run *first = &g_array_index (runs, Run, i);
+      guint n = 1;
+
+      while (i + n < runs->len && g_bytes_equal (first->term, g_array_index (runs, Run, i + n).term))
+        n++;
+      merge_term (first, n, terms != NULL ? terms : postings);
+      i += n;
+    }
+
+  if (terms != NULL && !sum_terms_dense (terms, scratch->sums, postings))
+    sum_terms (terms, postings);
+}
+
+/**
  * vankho_fts_postings_reader_read:
  * @token: a word as the table's tokenizer gives it
  * @prefix: whether to read every word that starts with @token
@@ -989,11 +1152,11 @@ sum_terms_dense (GArray *terms,
  *   in ascending id order
  *
  * Reads which rows hold @token (or, with @prefix, any word that starts
- * with it; its counts then summed) and how many times in each column.
+ * with it; its counts then summed) and how many times in each column:
+ * vankho_fts_postings_reader_collect() on each segment, then
+ * vankho_fts_postings_merge().
  *
- * Returns: %SQLITE_OK, %SQLITE_INTERRUPT if @cancellable was cancelled,
- *   %SQLITE_CORRUPT_VTAB if the index does not parse, or the error that
- *   stopped it
+ * Returns: as vankho_fts_postings_reader_collect()
  */
 int
 vankho_fts_postings_reader_read (VankhoFtsPostingsReader *reader,
@@ -1002,62 +1165,17 @@ vankho_fts_postings_reader_read (VankhoFtsPostingsReader *reader,
                                  GArray                  *postings,
                                  GCancellable            *cancellable)
 {
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  GArray *terms = NULL;
-  g_autofree guint8 *key = NULL;
-  gsize key_len;
-  guint n_terms = 0;
   int rc = SQLITE_OK;
 
   g_return_val_if_fail (reader != NULL, SQLITE_MISUSE);
   g_return_val_if_fail (token != NULL, SQLITE_MISUSE);
 
-  key_len = strlen (token) + 1;
-  key = g_malloc (key_len);
-  key[0] = MAIN_INDEX;
-  memcpy (key + 1, token, key_len - 1);
-
-  reader->cancellable = cancellable;
+  vankho_fts_postings_reader_clear (reader);
   for (int i = 0; rc == SQLITE_OK && i < reader->n_segments; i++)
-    {
-      rc = read_segment (reader, i, key, key_len, prefix, runs);
-      if (rc == SQLITE_OK && g_cancellable_is_cancelled (cancellable))
-        rc = SQLITE_INTERRUPT;
-    }
-  reader->cancellable = NULL;
-
+    rc = vankho_fts_postings_reader_collect (reader, 0, token, prefix, i, cancellable);
   if (rc == SQLITE_OK)
-    {
-      /* Each term's runs together, oldest first. */
-      g_array_sort (runs, compare_runs);
-      for (guint i = 0; i < runs->len; i++)
-        n_terms += i == 0 || !g_bytes_equal (g_array_index (runs, Run, i - 1).term,
-                                             g_array_index (runs, Run, i).term);
-      if (n_terms > 1)
-        {
-          terms = reader->terms;
-          g_array_set_size (terms, 0);
-        }
-
-      for (guint i = 0; i < runs->len;)
-        {
-          const Run *first = &g_array_index (runs, Run, i);
-          guint n = 1;
-
-          while (i + n < runs->len && g_bytes_equal (first->term, g_array_index (runs, Run, i + n).term))
-            n++;
-          merge_term ((const VankhoFtsPosting *) reader->all->data, first, n,
-                      terms != NULL ? terms : postings);
-          i += n;
-        }
-
-      if (terms != NULL && !sum_terms_dense (terms, reader->sums, postings))
-        sum_terms (terms, postings);
-    }
-
-  for (guint i = 0; i < runs->len; i++)
-    g_bytes_unref (g_array_index (runs, Run, i).term);
-  reader->n_all = 0;
+    vankho_fts_postings_merge (&reader, 1, 0, reader, postings);
+  vankho_fts_postings_reader_clear (reader);
 
   return rc;
 }

@@ -31,6 +31,21 @@ void          vankho_fts_postings_reader_free      (VankhoFtsPostingsReader  *re
 int           vankho_fts_postings_reader_begin     (VankhoFtsPostingsReader  *reader);
 void          vankho_fts_postings_reader_end       (VankhoFtsPostingsReader  *reader);
 sqlite3_int64 vankho_fts_postings_reader_get_n_rows (VankhoFtsPostingsReader *reader);
+gboolean      vankho_fts_postings_reader_reads_same (VankhoFtsPostingsReader *reader,
+                                                    VankhoFtsPostingsReader *other);
+int           vankho_fts_postings_reader_get_n_segments (VankhoFtsPostingsReader *reader);
+int           vankho_fts_postings_reader_collect   (VankhoFtsPostingsReader  *reader,
+                                                    guint                     word,
+                                                    const char               *token,
+                                                    gboolean                  prefix,
+                                                    int                       segment,
+                                                    GCancellable             *cancellable);
+void          vankho_fts_postings_reader_clear     (VankhoFtsPostingsReader  *reader);
+void          vankho_fts_postings_merge            (VankhoFtsPostingsReader * const *readers,
+                                                    guint                     n_readers,
+                                                    guint                     word,
+                                                    VankhoFtsPostingsReader  *scratch,
+                                                    GArray                   *postings);
 int           vankho_fts_postings_reader_read      (VankhoFtsPostingsReader  *reader,
                                                     const char               *token,
                                                     gboolean                  prefix,

@@ -14,16 +14,17 @@
 
 G_BEGIN_DECLS
 
+/* The most processors a search is shared out between. */
+#define SEARCH_PARTS_MAX 4
+
 /* A connection a ranked search runs a part on, and that part's hits, the
- * buffer to sort them in and their phrases' frequencies; or, in a search
- * read from the index, where it reads some of the words. */
+ * buffer to sort them in and their phrases' frequencies. */
 typedef struct
 {
   sqlite3 *db;
   GArray  *hits;
   GArray  *spare;
   GArray  *freqs;
-  struct _VankhoFtsPostingsReader *postings_reader;   /* opened on first use */
 } SearchHelper;
 
 /* Shared by the files that make up VankhoLibrary; nothing else may touch
@@ -47,7 +48,7 @@ struct _VankhoLibrary
    * its reader of the index and each word's rows (see search_index()). */
   gboolean   search_index;       /* FALSE, for tests, to search through FTS5 */
   guint      n_index_searches;   /* for tests: how many were read from the index */
-  struct _VankhoFtsPostingsReader *postings_reader;   /* on reader, opened on first use */
+  struct _VankhoFtsPostingsReader *postings_readers[SEARCH_PARTS_MAX];   /* on reader, made on first use */
   GPtrArray *word_postings;      /* GArray of VankhoFtsPosting */
   /* The connections a large ranked search is split across besides the
    * reader, opened when first needed, and how it is split: see

@@ -222,9 +222,8 @@ index_articles (VankhoLibrary  *self,
 }
 
 /* A ranked search runs in as many parts as there are processors, up to
- * this, and no part has fewer ids than SEARCH_PART_ROWS: see
- * run_ranked_query(). */
-#define SEARCH_PARTS_MAX 4
+ * SEARCH_PARTS_MAX (vankho-library-private.h), and no part has fewer ids
+ * than this: see run_ranked_query(). */
 #define SEARCH_PART_ROWS 4096
 /* A part's bounds, in the statement build_id_query() writes. */
 #define SEARCH_PART_FROM " AND articles_fts.rowid >= :first"
@@ -256,7 +255,6 @@ vankho_library_finalize (GObject *object)
       g_array_unref (helper->hits);
       g_array_unref (helper->spare);
       g_array_unref (helper->freqs);
-      g_clear_pointer (&helper->postings_reader, vankho_fts_postings_reader_free);
     }
   g_array_unref (self->search_helpers);
   g_clear_pointer (&self->reader, sqlite3_close);
@@ -266,7 +264,8 @@ vankho_library_finalize (GObject *object)
   g_clear_pointer (&self->ranked_hits, g_array_unref);
   g_clear_pointer (&self->ranked_spare, g_array_unref);
   g_clear_pointer (&self->ranked_freqs, g_array_unref);
-  g_clear_pointer (&self->postings_reader, vankho_fts_postings_reader_free);
+  for (guint i = 0; i < SEARCH_PARTS_MAX; i++)
+    g_clear_pointer (&self->postings_readers[i], vankho_fts_postings_reader_free);
   g_clear_pointer (&self->word_postings, g_ptr_array_unref);
   g_mutex_clear (&self->row_lock);
   g_array_unref (self->unindexed);
@@ -1680,7 +1679,7 @@ open_search_helpers (VankhoLibrary *self,
 {
   while (self->search_helpers->len + 1 < n_parts)
     {
-      SearchHelper helper = { open_connection (self, FALSE, NULL), NULL, NULL, NULL, NULL };
+      SearchHelper helper = { open_connection (self, FALSE, NULL), NULL, NULL, NULL };
 
       if (helper.db == NULL)
         break;
@@ -1922,47 +1921,83 @@ split_word_match (const char *match,
   return words->len > 0;
 }
 
-/* One of the readers of a search's words, on a connection and a thread
- * of its own: each takes the next word no reader has taken. */
+/* One of the readers of a search's words, each on a connection and a
+ * thread of its own (on one connection, they waited on its mutex more
+ * than they read). They take units of work in turn from @next: first
+ * each word in each segment, the largest (oldest) segments first, then
+ * each word to merge. */
 typedef struct
 {
-  VankhoFtsPostingsReader *reader;
-  GPtrArray       *words;
-  const gboolean  *prefixes;
-  GPtrArray       *postings;
-  gint            *next_word;
-  GCancellable    *cancellable;
-  sqlite3_int64    n_rows;
-  int              rc;
+  VankhoFtsPostingsReader         *reader;
+  VankhoFtsPostingsReader * const *readers;   /* all of the search's */
+  guint                            n_readers;
+  GPtrArray                       *words;
+  const gboolean                  *prefixes;
+  GPtrArray                       *postings;
+  int                              n_segments;
+  gint                            *next;
+  GCancellable                    *cancellable;
+  int                              rc;
 } WordReader;
 
 static gpointer
-read_words (gpointer data)
+collect_words (gpointer data)
 {
   WordReader *reading = data;
-  VankhoFtsPostingsReader *reader = reading->reader;
-  int i;
-
-  reading->rc = vankho_fts_postings_reader_begin (reader);
-  reading->n_rows = vankho_fts_postings_reader_get_n_rows (reader);
+  guint n_words = reading->words->len;
+  int unit;
 
   while (reading->rc == SQLITE_OK &&
-         (i = g_atomic_int_add (reading->next_word, 1)) < (int) reading->words->len)
+         (unit = g_atomic_int_add (reading->next, 1)) < (int) n_words * reading->n_segments)
     {
-      GArray *postings = g_ptr_array_index (reading->postings, i);
+      guint word = unit % n_words;
 
-      g_array_set_size (postings, 0);
-      reading->rc = vankho_fts_postings_reader_read (reader, g_ptr_array_index (reading->words, i),
-                                                     reading->prefixes[i], postings, reading->cancellable);
+      reading->rc = vankho_fts_postings_reader_collect (reading->reader, word,
+                                                        g_ptr_array_index (reading->words, word),
+                                                        reading->prefixes[word], unit / n_words,
+                                                        reading->cancellable);
     }
-  vankho_fts_postings_reader_end (reader);
 
   return NULL;
 }
 
-/* Reads each word's rows into the library's kept arrays, the words
- * shared out between the processors. Returns the first reader's count of
- * rows, or -1 and the first error in @rc. */
+static gpointer
+merge_words (gpointer data)
+{
+  WordReader *reading = data;
+  int word;
+
+  while ((word = g_atomic_int_add (reading->next, 1)) < (int) reading->words->len)
+    {
+      GArray *postings = g_ptr_array_index (reading->postings, word);
+
+      g_array_set_size (postings, 0);
+      vankho_fts_postings_merge (reading->readers, reading->n_readers, word, reading->reader, postings);
+    }
+
+  return NULL;
+}
+
+/* Runs @func for each of the @n_readers, the first here. */
+static void
+run_word_readers (WordReader  *readers,
+                  guint        n_readers,
+                  GThreadFunc  func)
+{
+  GThread *threads[SEARCH_PARTS_MAX] = { NULL };
+
+  for (guint i = 1; i < n_readers; i++)
+    threads[i] = g_thread_try_new ("vankho-search", func, &readers[i], NULL);
+  func (&readers[0]);
+  /* Without a thread the reader's share is left to the others. */
+  for (guint i = 1; i < n_readers; i++)
+    if (threads[i] != NULL)
+      g_thread_join (threads[i]);
+}
+
+/* Reads each word's rows into the library's kept arrays, the work shared
+ * out between the processors. Returns the number of rows in the index,
+ * or -1 and the first error in @rc. */
 static sqlite3_int64
 read_word_postings (VankhoLibrary  *self,
                     GPtrArray      *words,
@@ -1971,37 +2006,62 @@ read_word_postings (VankhoLibrary  *self,
                     int            *rc)
 {
   WordReader readers[SEARCH_PARTS_MAX];
-  GThread *threads[SEARCH_PARTS_MAX] = { NULL };
-  guint n_readers = open_search_helpers (self, MIN (words->len, self->search_parts_max));
-  gint next_word = 0;
+  guint n_readers;
+  sqlite3_int64 n_rows = -1;
+  int n_segments;
+  gint next = 0;
 
   while (self->word_postings->len < words->len)
     g_ptr_array_add (self->word_postings, g_array_new (FALSE, FALSE, sizeof (VankhoFtsPosting)));
+  if (self->postings_readers[0] == NULL)
+    self->postings_readers[0] = vankho_fts_postings_reader_new (self->reader, "articles_fts");
 
-  for (guint i = 0; i < n_readers; i++)
+  *rc = vankho_fts_postings_reader_begin (self->postings_readers[0]);
+  n_segments = vankho_fts_postings_reader_get_n_segments (self->postings_readers[0]);
+  n_readers = open_search_helpers (self, MIN (self->search_parts_max, (guint) MAX (1, (int) words->len * n_segments)));
+  for (guint i = 1; *rc == SQLITE_OK && i < n_readers; i++)
     {
-      SearchHelper *helper = i > 0 ? &g_array_index (self->search_helpers, SearchHelper, i - 1) : NULL;
-      VankhoFtsPostingsReader **reader = helper != NULL ? &helper->postings_reader : &self->postings_reader;
+      VankhoFtsPostingsReader **reader = &self->postings_readers[i];
+      int helper_rc;
 
       if (*reader == NULL)
-        *reader = vankho_fts_postings_reader_new (helper != NULL ? helper->db : self->reader, "articles_fts");
-      readers[i] = (WordReader) {
-        *reader,
-        words, prefixes, self->word_postings, &next_word, cancellable, -1, SQLITE_OK,
-      };
-      if (i > 0)
-        threads[i] = g_thread_try_new ("vankho-search", read_words, &readers[i], NULL);
+        *reader = vankho_fts_postings_reader_new (g_array_index (self->search_helpers, SearchHelper, i - 1).db,
+                                                  "articles_fts");
+      /* A helper that cannot read, or that reads what a write has
+       * changed meanwhile, is left out: the others share its work. */
+      helper_rc = vankho_fts_postings_reader_begin (*reader);
+      if (helper_rc != SQLITE_OK ||
+          !vankho_fts_postings_reader_reads_same (*reader, self->postings_readers[0]))
+        {
+          for (guint j = i + 1; j-- > 1;)
+            vankho_fts_postings_reader_end (self->postings_readers[j]);
+          n_readers = 1;
+        }
     }
-  read_words (&readers[0]);
-  for (guint i = 1; i < n_readers; i++)
-    if (threads[i] != NULL)
-      g_thread_join (threads[i]);
 
-  *rc = SQLITE_OK;
-  for (guint i = 0; i < n_readers && *rc == SQLITE_OK; i++)
-    *rc = readers[i].rc;
+  for (guint i = 0; i < n_readers; i++)
+    readers[i] = (WordReader) {
+      self->postings_readers[i], self->postings_readers, n_readers, words, prefixes,
+      self->word_postings, n_segments, &next, cancellable, SQLITE_OK,
+    };
 
-  return *rc == SQLITE_OK ? readers[0].n_rows : -1;
+  if (*rc == SQLITE_OK)
+    {
+      n_rows = vankho_fts_postings_reader_get_n_rows (self->postings_readers[0]);
+      run_word_readers (readers, n_readers, collect_words);
+      for (guint i = 0; *rc == SQLITE_OK && i < n_readers; i++)
+        *rc = readers[i].rc;
+    }
+  if (*rc == SQLITE_OK)
+    {
+      next = 0;
+      run_word_readers (readers, n_readers, merge_words);
+    }
+
+  for (guint i = n_readers; i-- > 0;)
+    vankho_fts_postings_reader_end (self->postings_readers[i]);
+
+  return *rc == SQLITE_OK ? n_rows : -1;
 }
 
 /* A search of words alone over the whole archive, ranked, read from the
