@@ -198,6 +198,65 @@ load_leaf (VankhoFtsPostingsReader *reader,
   return SQLITE_OK;
 }
 
+/* Whether every option in @sql, the table's CREATE VIRTUAL TABLE, is
+ * one that leaves the leaves as read here: detail=full (the default), no
+ * contentless_delete, no tokendata. FTS5 reads an option's name in any
+ * case and from its first letters ('DETAIL', 'd'), so any option outside
+ * these, written exactly so, is taken to change them. */
+static gboolean
+has_known_options (const char *sql)
+{
+  static const char * const known[] = { "content", "content_rowid", "tokenize", "prefix", "columnsize" };
+  const char *p = sql != NULL ? strchr (sql, '(') : NULL;
+  const char *arg;
+  char quote = 0;
+  int depth = 0;
+  gboolean has_equals = FALSE;
+
+  if (p == NULL)
+    return FALSE;
+
+  for (arg = ++p; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+          continue;
+        }
+      if (*p == '\'' || *p == '"' || *p == '`')
+        quote = *p;
+      else if (*p == '[')
+        quote = ']';
+      else if (*p == '(')
+        depth++;
+      else if (*p == '=' && depth == 0)
+        has_equals = TRUE;
+      else if ((*p == ',' || *p == ')') && depth == 0)
+        {
+          if (has_equals)
+            {
+              g_autofree char *name = g_strndup (arg, strchr (arg, '=') - arg);
+              gboolean is_known = FALSE;
+
+              g_strstrip (name);
+              for (guint i = 0; !is_known && i < G_N_ELEMENTS (known); i++)
+                is_known = strcmp (name, known[i]) == 0;
+              if (!is_known)
+                return FALSE;
+            }
+          if (*p == ')')
+            return TRUE;
+          arg = p + 1;
+          has_equals = FALSE;
+        }
+      else if (*p == ')')
+        depth--;
+    }
+
+  return FALSE;
+}
+
 /* Whether the table is one this reader knows how to read: its options
  * and its settings. */
 static int
@@ -216,14 +275,8 @@ check_table (VankhoFtsPostingsReader *reader,
   if (rc != SQLITE_OK)
     return rc;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt) == SQLITE_ROW ? SQLITE_OK : SQLITE_NOTFOUND;
-  /* Positions are read as detail=full writes them; the others are what
-   * a later format might add to the leaves. */
-  if (rc == SQLITE_OK &&
-      (strstr ((const char *) sqlite3_column_text (stmt, 0), "detail") != NULL ||
-       strstr ((const char *) sqlite3_column_text (stmt, 0), "contentless") != NULL ||
-       strstr ((const char *) sqlite3_column_text (stmt, 0), "tokendata") != NULL))
-    rc = SQLITE_NOTFOUND;
+  rc = sqlite3_step (stmt) == SQLITE_ROW && has_known_options ((const char *) sqlite3_column_text (stmt, 0))
+       ? SQLITE_OK : SQLITE_NOTFOUND;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     return rc;
@@ -261,6 +314,13 @@ read_averages (VankhoFtsPostingsReader *reader)
   if (rc != SQLITE_OK)
     return rc;
 
+  /* A new or emptied table's record is empty: no rows. */
+  if (reader->leaf.n == 0)
+    {
+      reader->n_rows = 0;
+      return SQLITE_OK;
+    }
+
   p = reader->leaf.data;
   end = p + reader->leaf.n;
   p = read_varint (p, end, &n_rows);
@@ -291,7 +351,9 @@ read_structure (VankhoFtsPostingsReader *reader)
   rc = read_record (reader, STRUCTURE_ID, &reader->leaf);
   if (rc != SQLITE_OK)
     return rc;
-  if (reader->leaf.n < 8)
+  /* The cookie and three varints at least; read past them, the record's
+   * padding is zeros. */
+  if (reader->leaf.n < 7)
     return SQLITE_CORRUPT_VTAB;
 
   g_clear_pointer (&reader->structure, g_bytes_unref);
@@ -305,7 +367,7 @@ read_structure (VankhoFtsPostingsReader *reader)
   if ((p = read_varint (p, end, &n_levels)) == NULL ||
       (p = read_varint (p, end, &n_segments)) == NULL ||
       (p = read_varint (p, end, &writes)) == NULL ||
-      n_levels > 64 || n_segments > 65535)
+      n_levels > 2000 || n_segments > 65535)   /* FTS5's own limits in reading it */
     return SQLITE_CORRUPT_VTAB;
 
   reader->segments = g_new0 (Segment, n_segments);
@@ -615,6 +677,21 @@ read_doclist (VankhoFtsPostingsReader *reader,
   gboolean absolute = TRUE;   /* the doclist's first rowid, and a leaf's */
   int rc;
 
+  /* A term may end its leaf, its first rowid starting the next one: a
+   * leaf is written out once full, between the term and the rowid. */
+  if (pos == leaf->leaf_end)
+    {
+      if (leaf->pgno >= segment->last)
+        return SQLITE_CORRUPT_VTAB;
+      rc = load_leaf (reader, segment, leaf->pgno + 1, leaf);
+      if (rc != SQLITE_OK)
+        return rc;
+      if (leaf->rowid_at != 4)
+        return SQLITE_CORRUPT_VTAB;
+      pos = 4;
+      term_end = leaf->terms->len > 0 ? g_array_index (leaf->terms, int, 0) : -1;
+    }
+
   for (;;)
     {
       VankhoFtsPosting posting = { 0 };
@@ -753,6 +830,10 @@ read_segment (VankhoFtsPostingsReader *reader,
   g_autoptr(GByteArray) term = g_byte_array_new ();
   int pgno = segment->first;
   int rc;
+
+  /* An input of a merge under way that the merge has emptied. */
+  if (segment->first == 0)
+    return SQLITE_OK;
 
   /* The last leaf whose first term is not past the key. */
   sqlite3_reset (reader->find_leaf);
@@ -898,12 +979,16 @@ merge_term (const Run *runs,
   for (;;)
     {
       const VankhoFtsPosting *newest = NULL;
+      gboolean any = FALSE;
       gint64 id = G_MAXINT64;
 
       for (guint i = 0; i < n_runs; i++)
         if (next[i] < runs[i].n_postings)
-          id = MIN (id, runs[i].postings[next[i]].id);
-      if (id == G_MAXINT64)
+          {
+            id = MIN (id, runs[i].postings[next[i]].id);
+            any = TRUE;
+          }
+      if (!any)
         break;
 
       for (guint i = 0; i < n_runs; i++)
@@ -968,9 +1053,11 @@ sum_terms_dense (GArray *terms,
     }
   if (terms->len == 0)
     return TRUE;
-  range = (guint64) high - (guint64) low + 1;
-  if (range > (guint64) terms->len * 4)
+  /* The span first: ids from G_MININT64 to G_MAXINT64 would wrap. */
+  range = (guint64) high - (guint64) low;
+  if (range >= (guint64) terms->len * 4)
     return FALSE;
+  range++;
 
   g_array_set_size (kept_sums, range);
   sums = (VankhoFtsPosting *) kept_sums->data;
