@@ -568,6 +568,56 @@ test_search_index_read (Fixture       *fixture,
     }
 }
 
+/* The readers' statements are on the library's connections: closing the
+ * library must still close every one of them, or the last never
+ * checkpoints its log and a restore finds the library in use. */
+static void
+test_search_index_closes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  VankhoArticleQuery query = { .text = "gia kon" };
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("gia kon tum, bài %u", i);
+
+      add (fixture->library, "Gia Lai", body);
+    }
+  vankho_library_set_search_split (fixture->library, 3, 1);
+  ids = vankho_library_query_article_ids (fixture->library, &query, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 20);
+  g_assert_cmpuint (fixture->library->n_index_searches, ==, 1);
+
+  g_clear_object (&fixture->library);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+/* A structure record the first reader refuses once it has counted its
+ * segments: the search goes through FTS5, and no reader that did not
+ * begin is ended (that was a critical, fatal in the tests). */
+static void
+test_search_index_first_fails (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  VankhoArticleQuery query = { .text = "gia kon" };
+  g_autoptr(GArray) ids = NULL;
+
+  add (fixture->library, "Tin", "gia kon tum");
+  add (fixture->library, "Tin", "gia lai kon");
+  /* One level, one segment, its first leaf 5 and its last 1. */
+  g_assert_cmpint (sqlite3_exec (fixture->library->db,
+                                 "UPDATE articles_fts_data SET block = substr (block, 1, 4)"
+                                 "  || x'010101' || x'0001' || x'010501' || zeroblob (8) WHERE id = 10",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  vankho_library_set_search_split (fixture->library, 3, 1);
+  ids = vankho_library_query_article_ids (fixture->library, &query, 0, NULL, NULL, NULL);
+  g_assert_cmpuint (fixture->library->n_index_searches, ==, 0);
+}
+
 /* Tables the reader does not read: it declines, and the search goes
  * through FTS5. */
 static void
@@ -2046,6 +2096,8 @@ main (int    argc,
   g_test_add ("/library/search/index-read/default-leaves", Fixture, GUINT_TO_POINTER (4050),
               fixture_setup, test_search_index_read, fixture_teardown);
   ADD ("/library/search/index-declines", test_search_index_declines);
+  ADD ("/library/search/index-closes", test_search_index_closes);
+  ADD ("/library/search/index-first-fails", test_search_index_first_fails);
   ADD ("/library/list/newest-first", test_newest_first);
   ADD ("/library/list/model", test_list_model);
   ADD ("/library/refuse/not-sqlite", test_refuse_not_sqlite);

@@ -247,6 +247,9 @@ vankho_library_finalize (GObject *object)
   if (self->checkpointer != NULL)
     g_thread_pool_free (g_steal_pointer (&self->checkpointer), FALSE, TRUE);
   g_clear_pointer (&self->checkpoint_db, sqlite3_close);
+  /* Their statements first: a connection with one open does not close. */
+  for (guint i = 0; i < SEARCH_PARTS_MAX; i++)
+    g_clear_pointer (&self->postings_readers[i], vankho_fts_postings_reader_free);
   for (guint i = 0; i < self->search_helpers->len; i++)
     {
       SearchHelper *helper = &g_array_index (self->search_helpers, SearchHelper, i);
@@ -264,8 +267,6 @@ vankho_library_finalize (GObject *object)
   g_clear_pointer (&self->ranked_hits, g_array_unref);
   g_clear_pointer (&self->ranked_spare, g_array_unref);
   g_clear_pointer (&self->ranked_freqs, g_array_unref);
-  for (guint i = 0; i < SEARCH_PARTS_MAX; i++)
-    g_clear_pointer (&self->postings_readers[i], vankho_fts_postings_reader_free);
   g_clear_pointer (&self->word_postings, g_ptr_array_unref);
   g_mutex_clear (&self->row_lock);
   g_array_unref (self->unindexed);
@@ -2018,7 +2019,8 @@ read_word_postings (VankhoLibrary  *self,
 
   *rc = vankho_fts_postings_reader_begin (self->postings_readers[0]);
   n_segments = vankho_fts_postings_reader_get_n_segments (self->postings_readers[0]);
-  n_readers = open_search_helpers (self, MIN (self->search_parts_max, (guint) MAX (1, (int) words->len * n_segments)));
+  n_readers = *rc != SQLITE_OK ? 1 :
+    open_search_helpers (self, MIN (self->search_parts_max, (guint) MAX (1, (int) words->len * n_segments)));
   for (guint i = 1; *rc == SQLITE_OK && i < n_readers; i++)
     {
       VankhoFtsPostingsReader **reader = &self->postings_readers[i];
