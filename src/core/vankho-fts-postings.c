@@ -1010,7 +1010,10 @@ compare_posting_ids (gconstpointer a,
 }
 
 /* The rows of several terms, one list in id order with each row's counts
- * summed, as FTS5 merges a prefix's terms into one phrase. */
+ * summed, as FTS5 merges a prefix's terms into one phrase. FTS5 takes the
+ * union of their positions: the same count as long as no two tokens share
+ * a position, which the 'vankho' tokenizer never gives (it emits no
+ * FTS5_TOKEN_COLOCATED). */
 static void
 sum_terms (GArray *terms,
            GArray *postings)
