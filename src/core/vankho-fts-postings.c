@@ -592,30 +592,6 @@ count_positions (const guint8     *p,
     }
 }
 
-/* The varints in [@p, @end): one ends at each byte whose high bit is
- * clear. Eight bytes at a time. */
-static inline guint
-count_varints (const guint8 *p,
-               const guint8 *end)
-{
-  guint n = 0;
-
-  for (; end - p >= 8; p += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      /* A 1 in each byte whose high bit is clear, summed by the multiply
-       * into the top byte. */
-      word = (~word >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
-      n += (word * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
-    }
-  for (; p < end; p++)
-    n += (*p & 0x80) == 0;
-
-  return n;
-}
-
 /* count_positions() for a whole position list on one leaf, quicker: the
  * first column's positions are the varints before the byte 1, and the
  * second's, the last, all those after its number. */
@@ -638,7 +614,7 @@ count_on_leaf (const guint8     *p,
   /* The second column, numbered 1. */
   if (end - p < 2 || p[1] != 0x01)
     return FALSE;
-  posting->n[1] = count_varints (p + 2, end);
+  posting->n[1] = vankho_fts_count_varints (p + 2, end);
 
   return (end[-1] & 0x80) == 0;
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <string.h>
 #include <gio/gio.h>
 #include <sqlite3.h>
 
@@ -24,6 +25,31 @@ typedef struct
 } VankhoFtsPosting;
 
 typedef struct _VankhoFtsPostingsReader VankhoFtsPostingsReader;
+
+/* The varints in [@p, @end), as FTS5 writes positions: one ends at each
+ * byte whose high bit is clear. Eight bytes at a time. */
+static inline guint
+vankho_fts_count_varints (const guint8 *p,
+                          const guint8 *end)
+{
+  guint n = 0;
+
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      /* A 1 in each byte whose high bit is clear, summed by the multiply
+       * into the top byte: without -mpopcnt, __builtin_popcountll() is a
+       * call into libgcc. */
+      word = (~word >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
+      n += (word * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; p < end; p++)
+    n += (*p & 0x80) == 0;
+
+  return n;
+}
 
 VankhoFtsPostingsReader *vankho_fts_postings_reader_new   (sqlite3                 *db,
                                                             const char              *table);

@@ -31,6 +31,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vankho-fts-postings.h"
 #include "vankho-fts-rank.h"
 #include "vankho-fts-tokenizer.h"
 
@@ -325,31 +326,6 @@ get_rank_data (const Fts5ExtensionApi *api,
   return *rc == SQLITE_OK ? data : NULL;
 }
 
-/* The varints in [@p, @end): one ends at each byte whose high bit is
- * clear. Eight bytes at a time. */
-static sqlite3_int64
-count_varints (const unsigned char *p,
-               const unsigned char *end)
-{
-  sqlite3_int64 n = 0;
-
-  for (; end - p >= 8; p += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      /* A 1 in each byte whose high bit is clear, summed by the multiply
-       * into the top byte: without -mpopcnt, __builtin_popcountll() is a
-       * call into libgcc. */
-      word = (~word >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
-      n += (word * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
-    }
-  for (; p < end; p++)
-    n += (*p & 0x80) == 0;
-
-  return n;
-}
-
 /* Skips the varint at @p: its last byte has the high bit clear. */
 static inline const unsigned char *
 skip_varint (const unsigned char *p,
@@ -401,7 +377,7 @@ phrase_freq (const Fts5ExtensionApi *api,
 
       if (column == data->n_columns - 1)
         {
-          *freq += (n + count_varints (p, end)) * weight;
+          *freq += (n + vankho_fts_count_varints (p, end)) * weight;
           break;
         }
 
