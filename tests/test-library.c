@@ -475,7 +475,7 @@ test_ranking_score (Fixture       *fixture,
  * so that at 64 terms, doclists and position lists run on over several
  * leaves ('không' 1 500 times in an article does at 4 050 too); prefixes
  * of many words; versions left out; a limit; one reader, and three
- * sharing the segments out.
+ * sharing the segments out; a province, a tag, both.
  */
 static void
 test_search_index_read (Fixture       *fixture,
@@ -521,11 +521,30 @@ test_search_index_read (Fixture       *fixture,
                                  "DELETE FROM articles WHERE id % 19 = 4 AND id % 23 != 4",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
+  /* Places and tags for the filters: a province named twice in some, and
+   * struck out ('excluded') in others. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO places (article_id, province, role, evidence)"
+                                 "  SELECT id, 'VN-22', 'primary', 'text' FROM articles WHERE id % 3 = 0;"
+                                 "INSERT INTO places (article_id, province, role, evidence)"
+                                 "  SELECT id, 'VN-22', 'mentioned', 'text' FROM articles WHERE id % 6 = 0;"
+                                 "INSERT INTO places (article_id, province, role, evidence)"
+                                 "  SELECT id, 'VN-22', 'excluded', 'user' FROM articles WHERE id % 7 = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (gint64 id = 1; id <= 720; id += 4)
+    if (id % 19 != 4 || id % 23 == 4)
+      g_assert_true (vankho_library_add_tag (fixture->library, id, "Theo dõi", NULL));
+
   searches = fixture->library->n_index_searches;
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  for (guint q = 0; q < G_N_ELEMENTS (queries) * 4; q++)
     for (guint limit = 0; limit <= 7; limit += 7)
       {
-        VankhoArticleQuery query = { .text = (char *) queries[q] };
+        /* Each query alone, in a province, with a tag, and with both. */
+        VankhoArticleQuery query = {
+          .text = (char *) queries[q % G_N_ELEMENTS (queries)],
+          .province = (q / G_N_ELEMENTS (queries)) % 2 == 1 ? "VN-22" : NULL,
+          .tag = q / G_N_ELEMENTS (queries) >= 2 ? "theo dõi" : NULL,
+        };
         g_autoptr(GArray) read = NULL;
         g_autoptr(GArray) shared = NULL;
         g_autoptr(GArray) through_fts = NULL;
@@ -546,7 +565,8 @@ test_search_index_read (Fixture       *fixture,
         through_fts = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
         g_assert_no_error (error);
 
-        if (!g_str_has_prefix (queries[q], "zzz") && !g_str_has_suffix (queries[q], "zzz*"))
+        if (query.province == NULL && query.tag == NULL &&
+            !g_str_has_prefix (query.text, "zzz") && !g_str_has_suffix (query.text, "zzz*"))
           g_assert_cmpuint (read->len, >, 0);
         g_assert_cmpmem (read->data, read->len * sizeof (gint64),
                          through_fts->data, through_fts->len * sizeof (gint64));

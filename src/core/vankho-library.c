@@ -2066,6 +2066,70 @@ read_word_postings (VankhoLibrary  *self,
   return *rc == SQLITE_OK ? n_rows : -1;
 }
 
+/* The ids, ascending, of the articles in @query's province, citing its
+ * document and bearing its tag, whichever it asks for: NULL with no
+ * error if it asks for none. The same terms as append_filter_terms(). */
+static GArray *
+read_filter_ids (VankhoLibrary            *self,
+                 const VankhoArticleQuery *query,
+                 const char               *tag_key,
+                 GError                  **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int n_params = 0;
+  int rc;
+
+  if (query->province != NULL)
+    g_string_append (sql, "SELECT article_id FROM places WHERE province = ?1 AND role != 'excluded'");
+  if (query->document_id > 0)
+    g_string_append_printf (sql, "%sSELECT c.article_id FROM citations c"
+                                 " WHERE c.document_id IN (SELECT ?2 UNION SELECT id FROM documents"
+                                 "   WHERE merged_into = ?2) AND NOT c.rejected",
+                            sql->len > 0 ? " INTERSECT " : "");
+  if (tag_key != NULL)
+    g_string_append_printf (sql, "%sSELECT at.article_id FROM article_tags at"
+                                 " JOIN tags t ON t.id = at.tag_id WHERE t.key = ?3",
+                            sql->len > 0 ? " INTERSECT " : "");
+  if (sql->len == 0)
+    return NULL;
+  /* An id may come twice (a province named as primary and mentioned):
+   * search_index() walks past repeats. */
+  g_string_append (sql, " ORDER BY 1");
+
+  stmt = vankho_library_prepare (self, self->reader, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  for (int i = 1; i <= n_params; i++)
+    {
+      const char *name = sqlite3_bind_parameter_name (stmt, i);
+
+      if (g_strcmp0 (name, "?1") == 0)
+        sqlite3_bind_text (stmt, i, query->province, -1, SQLITE_STATIC);
+      else if (g_strcmp0 (name, "?2") == 0)
+        sqlite3_bind_int64 (stmt, i, query->document_id);
+      else if (g_strcmp0 (name, "?3") == 0)
+        sqlite3_bind_text (stmt, i, tag_key, -1, SQLITE_STATIC);
+    }
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      vankho_library_set_sqlite_error (error, self->reader, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 /* A search of words alone over the whole archive, ranked, read from the
  * index itself (vankho-fts-postings.c) rather than through FTS5's
  * iterator and a function call per match: each word's rows in id order,
@@ -2079,17 +2143,21 @@ read_word_postings (VankhoLibrary  *self,
  * an index that does not parse.
  */
 static GArray *
-search_index (VankhoLibrary  *self,
-              const char     *match,
-              guint           limit,
-              GCancellable   *cancellable,
-              GError        **error)
+search_index (VankhoLibrary            *self,
+              const VankhoArticleQuery *query,
+              const char               *match,
+              const char               *tag_key,
+              guint                     limit,
+              GCancellable             *cancellable,
+              GError                  **error)
 {
   /* The title weighs 4, as in the index's rank, bm25(4.0, 1.0). */
   static const double weights[VANKHO_FTS_POSTING_COLUMNS] = { 4.0, 1.0 };
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) versions = NULL;
+  g_autoptr(GArray) filtered = NULL;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) filter_error = NULL;
   gboolean prefixes[INDEX_SEARCH_WORDS_MAX];
   const VankhoFtsPosting *lists[INDEX_SEARCH_WORDS_MAX];
   guint lengths[INDEX_SEARCH_WORDS_MAX];
@@ -2097,6 +2165,7 @@ search_index (VankhoLibrary  *self,
   double idf[INDEX_SEARCH_WORDS_MAX];
   const gint64 *excluded;
   guint n_excluded, next_excluded = 0;
+  guint next_filtered = 0;
   guint shortest = 0;
   RankedId *hits;
   const RankedId *sorted;
@@ -2113,6 +2182,13 @@ search_index (VankhoLibrary  *self,
     return NULL;
   excluded = (const gint64 *) versions->data;
   n_excluded = versions->len;
+
+  filtered = read_filter_ids (self, query, tag_key, &filter_error);
+  if (filter_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&filter_error));
+      return NULL;
+    }
 
   n_rows = read_word_postings (self, words, prefixes, cancellable, &rc);
   if (rc == SQLITE_INTERRUPT || g_cancellable_is_cancelled (cancellable))
@@ -2156,6 +2232,15 @@ search_index (VankhoLibrary  *self,
         }
       if (!all)
         continue;
+      if (filtered != NULL)
+        {
+          const gint64 *in = (const gint64 *) filtered->data;
+
+          while (next_filtered < filtered->len && in[next_filtered] < id)
+            next_filtered++;
+          if (next_filtered == filtered->len || in[next_filtered] != id)
+            continue;
+        }
       while (next_excluded < n_excluded && excluded[next_excluded] < id)
         next_excluded++;
       if (next_excluded < n_excluded && excluded[next_excluded] == id)
@@ -2470,9 +2555,11 @@ build_id_query (const VankhoArticleQuery *query,
    * aggregate): a co-routine, five steps more per row. Title weighing 4 is
    * the index's stored rank, bm25(4.0, 1.0); see vankho-fts-rank.c. */
 #define RANK_HITS VANKHO_FTS_RANK_HITS_NAME " (articles_fts, 4.0, 1.0, :counts, :hits)"
+  /* Ranked, and asking nothing of the articles' rows: search_index() may
+   * answer it from the index and the tables beside it. */
+  *index_only = *ranked && !needs_row;
   if (*ranked && !filtered)
     {
-      *index_only = TRUE;
       g_string_prepend (sql, "SELECT count (*)");
       g_string_append (sql, " AND " RANK_HITS " LIMIT ?");
       return g_string_free (sql, FALSE);
@@ -2565,7 +2652,7 @@ vankho_library_query_article_ids (VankhoLibrary            *self,
   tag_key = query->tag ? vankho_text_fold (query->tag, -1) : NULL;
   sql = build_id_query (query, match, exclude, tag_key, params, &ranked, &index_only);
   if (index_only && self->search_index)
-    ids = search_index (self, match, limit, cancellable, &local_error);
+    ids = search_index (self, query, match, tag_key, limit, cancellable, &local_error);
   if (ids == NULL && local_error == NULL)
     ids = run_id_query (self, sql, params, match, ranked, limit, cancellable, &local_error);
 
