@@ -475,7 +475,7 @@ test_ranking_score (Fixture       *fixture,
  * so that at 64 terms, doclists and position lists run on over several
  * leaves ('không' 1 500 times in an article does at 4 050 too); prefixes
  * of many words; versions left out; a limit; one reader, and three
- * sharing the segments out; a province, a tag, both.
+ * sharing the segments out; a province, a tag, a document cited.
  */
 static void
 test_search_index_read (Fixture       *fixture,
@@ -534,16 +534,29 @@ test_search_index_read (Fixture       *fixture,
   for (gint64 id = 1; id <= 720; id += 4)
     if (id % 19 != 4 || id % 23 == 4)
       g_assert_true (vankho_library_add_tag (fixture->library, id, "Theo dõi", NULL));
+  /* And citations of a document, some of them of another merged into it,
+   * some rejected. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO documents (id, canonical_key, kind) VALUES (901, 'test:a', 'nq');"
+                                 "INSERT INTO documents (id, canonical_key, kind, merged_into) VALUES (902, 'test:b', 'nq', 901);"
+                                 "INSERT INTO citations (article_id, document_id, mention, mention_offset, mention_length, rejected)"
+                                 "  SELECT id, 901, 'NQ', 0, 2, id % 16 = 1 FROM articles WHERE id % 4 = 1;"
+                                 "INSERT INTO citations (article_id, document_id, mention, mention_offset, mention_length)"
+                                 "  SELECT id, 902, 'NQ', 0, 2 FROM articles WHERE id % 8 = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 
   searches = fixture->library->n_index_searches;
-  for (guint q = 0; q < G_N_ELEMENTS (queries) * 4; q++)
+  for (guint q = 0; q < G_N_ELEMENTS (queries) * 6; q++)
     for (guint limit = 0; limit <= 7; limit += 7)
       {
-        /* Each query alone, in a province, with a tag, and with both. */
+        /* Each query alone and in a province; under a tag, citing the
+         * document, and each of those in the province too. */
+        guint filters = q / G_N_ELEMENTS (queries);
         VankhoArticleQuery query = {
           .text = (char *) queries[q % G_N_ELEMENTS (queries)],
-          .province = (q / G_N_ELEMENTS (queries)) % 2 == 1 ? "VN-22" : NULL,
-          .tag = q / G_N_ELEMENTS (queries) >= 2 ? "theo dõi" : NULL,
+          .province = filters % 2 == 1 ? "VN-22" : NULL,
+          .tag = filters / 2 == 1 ? "theo dõi" : NULL,
+          .document_id = filters / 2 == 2 ? 901 : 0,
         };
         g_autoptr(GArray) read = NULL;
         g_autoptr(GArray) shared = NULL;
@@ -565,7 +578,7 @@ test_search_index_read (Fixture       *fixture,
         through_fts = vankho_library_query_article_ids (fixture->library, &query, limit, NULL, NULL, &error);
         g_assert_no_error (error);
 
-        if (query.province == NULL && query.tag == NULL &&
+        if (filters == 0 &&
             !g_str_has_prefix (query.text, "zzz") && !g_str_has_suffix (query.text, "zzz*"))
           g_assert_cmpuint (read->len, >, 0);
         g_assert_cmpmem (read->data, read->len * sizeof (gint64),
