@@ -1739,22 +1739,15 @@ vankho_library_set_search_split (VankhoLibrary *self,
   g_mutex_unlock (&self->reader_lock);
 }
 
-/* The ids of the articles that are versions of another, ascending: a
- * ranked search leaves them out as it ranks (see rank_hits_function()). */
+/* Steps @stmt, prepared on the reader, and returns the ids in its first
+ * column, in the order it gives them. */
 static GArray *
-read_version_ids (VankhoLibrary  *self,
-                  GError        **error)
+collect_ids (VankhoLibrary  *self,
+             sqlite3_stmt   *stmt,
+             GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
-
-  /* Sorted here: asked for in order, SQLite scans the whole table rather
-   * than the small partial index articles_versions. */
-  stmt = vankho_library_prepare (self, self->reader,
-                                 "SELECT id FROM articles WHERE version_of IS NOT NULL", error);
-  if (stmt == NULL)
-    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1767,9 +1760,31 @@ read_version_ids (VankhoLibrary  *self,
       vankho_library_set_sqlite_error (error, self->reader, self->path);
       return NULL;
     }
-  g_array_sort (ids, compare_ids_ascending);
 
   return g_steal_pointer (&ids);
+}
+
+/* The ids of the articles that are versions of another, ascending: a
+ * ranked search leaves them out as it ranks (see rank_hits_function()). */
+static GArray *
+read_version_ids (VankhoLibrary  *self,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *ids;
+
+  /* Sorted here: asked for in order, SQLite scans the whole table rather
+   * than the small partial index articles_versions. */
+  stmt = vankho_library_prepare (self, self->reader,
+                                 "SELECT id FROM articles WHERE version_of IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = collect_ids (self, stmt, error);
+  if (ids != NULL)
+    g_array_sort (ids, compare_ids_ascending);
+
+  return ids;
 }
 
 /* Runs a ranked search and sorts its hits. A search built with an id range
@@ -2077,9 +2092,6 @@ read_filter_ids (VankhoLibrary            *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  int n_params = 0;
-  int rc;
 
   if (query->province != NULL)
     g_string_append (sql, "SELECT article_id FROM places WHERE province = ?1 AND role != 'excluded'");
@@ -2101,33 +2113,13 @@ read_filter_ids (VankhoLibrary            *self,
   stmt = vankho_library_prepare (self, self->reader, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  n_params = sqlite3_bind_parameter_count (stmt);
-  for (int i = 1; i <= n_params; i++)
-    {
-      const char *name = sqlite3_bind_parameter_name (stmt, i);
+  /* By number: a parameter the statement does not use is out of its
+   * range, or unused, and binding it does nothing. */
+  sqlite3_bind_text (stmt, 1, query->province, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, query->document_id);
+  sqlite3_bind_text (stmt, 3, tag_key, -1, SQLITE_STATIC);
 
-      if (g_strcmp0 (name, "?1") == 0)
-        sqlite3_bind_text (stmt, i, query->province, -1, SQLITE_STATIC);
-      else if (g_strcmp0 (name, "?2") == 0)
-        sqlite3_bind_int64 (stmt, i, query->document_id);
-      else if (g_strcmp0 (name, "?3") == 0)
-        sqlite3_bind_text (stmt, i, tag_key, -1, SQLITE_STATIC);
-    }
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      vankho_library_set_sqlite_error (error, self->reader, self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return collect_ids (self, stmt, error);
 }
 
 /* A search of words alone over the whole archive, ranked, read from the
