@@ -680,7 +680,6 @@ read_doclist (VankhoFtsPostingsReader *reader,
           (p = read_varint (p, end, &size)) == NULL)
         return SQLITE_CORRUPT_VTAB;
       id = absolute ? (gint64) value : (gint64) ((guint64) id + value);
-      absolute = FALSE;
       posting.id = id;
       pos = p - leaf->data;
 
